@@ -1,0 +1,4 @@
+from certplan.cli.main import main
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,420 @@
+"""Pydantic models of the credential catalog (``data/certifications.yaml``).
+
+Every fact carries provenance: a ``source`` that names an entry of the catalog's
+top-level ``sources`` list (URL, official/third-party, date).  A fact whose value is
+unknown is ``value: null`` and must say why in ``note``.  Nothing here does I/O.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Generic, Literal, TypeVar, Union
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+T = TypeVar("T")
+
+EDUCATION_LEVELS = ("none", "high-school", "associate", "bachelor", "master", "doctorate")
+PROGRAM_LEVELS = ("associate", "bachelor", "master", "post-baccalaureate")
+LEVELS = ("entry", "advanced", "specialty", "management", "degree-based")
+STATUSES = ("current", "retired", "unverified", "alias", "pairing")
+SETTINGS = (
+    "physician-office",
+    "hospital-inpatient",
+    "hospital-outpatient",
+    "ambulatory-surgery-center",
+    "emergency-department",
+    "payer",
+    "telehealth",
+    "remote",
+    "long-term-care",
+    "home-health",
+    "risk-adjustment",
+    "consulting",
+    "education",
+    "billing-company",
+)
+EXPERIENCE_KINDS = (
+    "coding",
+    "billing",
+    "auditing",
+    "compliance",
+    "management",
+    "cdi",
+    "data-analytics",
+    "privacy-security",
+    "clinical",
+    "scribe",
+    "healthcare",
+    "him",
+)
+
+Education = Literal["none", "high-school", "associate", "bachelor", "master", "doctorate"]
+ProgramLevel = Literal["associate", "bachelor", "master", "post-baccalaureate"]
+Level = Literal["entry", "advanced", "specialty", "management", "degree-based"]
+Status = Literal["current", "retired", "unverified", "alias", "pairing"]
+Setting = Literal[
+    "physician-office",
+    "hospital-inpatient",
+    "hospital-outpatient",
+    "ambulatory-surgery-center",
+    "emergency-department",
+    "payer",
+    "telehealth",
+    "remote",
+    "long-term-care",
+    "home-health",
+    "risk-adjustment",
+    "consulting",
+    "education",
+    "billing-company",
+]
+ExperienceKind = Literal[
+    "coding",
+    "billing",
+    "auditing",
+    "compliance",
+    "management",
+    "cdi",
+    "data-analytics",
+    "privacy-security",
+    "clinical",
+    "scribe",
+    "healthcare",
+    "him",
+]
+Focus = Literal[
+    "coding", "billing", "auditing", "compliance", "documentation", "management", "scribe", "data", "privacy"
+]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# --------------------------------------------------------------------------- provenance
+
+
+class Source(Strict):
+    """One public page that facts cite."""
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9._-]*$")
+    url: str = Field(pattern=r"^https?://")
+    kind: Literal["official", "third-party"]
+    date: str = Field(
+        pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$",
+        description="YYYY, YYYY-MM or YYYY-MM-DD: the date the page states, or the date it was checked.",
+    )
+    date_kind: Literal["stated", "checked"] = "checked"
+    title: str | None = None
+
+
+class Sourced(Strict):
+    """Base for anything that cites a source and may carry a note."""
+
+    source: str
+    note: str | None = None
+    # Where another (usually third-party) source disagrees, it is kept here, never used.
+    conflicts: list[Conflict] = []
+
+
+class Conflict(Strict):
+    value: Union[int, float, str, bool, None] = None
+    source: str
+    note: str
+
+
+class Fact(Sourced, Generic[T]):
+    value: T | None
+    estimate: bool = False
+
+    @model_validator(mode="after")
+    def _null_needs_note(self):
+        if self.value is None and not self.note:
+            raise ValueError("an unknown value (null) needs a note saying what is missing")
+        if self.estimate and not self.note:
+            raise ValueError("an estimate needs a note giving its basis")
+        return self
+
+
+class Money(Sourced):
+    amount: float | None = Field(ge=0)
+    currency: Literal["USD"] = "USD"
+    member: bool | None = None
+    student: bool = False
+    what: str | None = Field(None, description="What the fee is for or includes.")
+    attempts: int | None = Field(None, ge=1)
+    per: Literal["once", "attempt", "year", "cycle"] | None = Field(
+        None, description="How often it is paid; for upkeep fees, null means once per renewal cycle."
+    )
+
+    @model_validator(mode="after")
+    def _null_needs_note(self):
+        if self.amount is None and not self.note:
+            raise ValueError("an unknown amount (null) needs a note saying what is missing")
+        return self
+
+
+class Note(Sourced):
+    text: str
+
+
+# --------------------------------------------------------------------------- eligibility
+
+
+class EducationReq(Strict):
+    kind: Literal["education"]
+    level: Education
+
+
+class ProgramReq(Strict):
+    kind: Literal["accredited-program"]
+    levels: list[ProgramLevel] = Field(min_length=1)
+    accreditor: str = "CAHIIM"
+    final_term_ok: bool = False
+
+
+class ExperienceReq(Strict):
+    kind: Literal["experience"]
+    years: float = Field(gt=0, le=40)
+    of: list[ExperienceKind] = Field(min_length=1, description="Any of these kinds counts.")
+
+
+class CredentialReq(Strict):
+    kind: Literal["credential"]
+    any_of: list[str] = Field(min_length=1)
+
+
+class MembershipReq(Strict):
+    kind: Literal["membership"]
+    body: str
+
+
+class CourseReq(Strict):
+    kind: Literal["course"]
+    hours: int = Field(gt=0)
+    topic: str = "medical coding"
+
+
+class PracticodeReq(Strict):
+    kind: Literal["practicode"]
+
+
+class ClinicalHoursReq(Strict):
+    kind: Literal["clinical-hours"]
+    hours: int = Field(gt=0)
+
+
+class OtherReq(Strict):
+    kind: Literal["other"]
+    text: str
+
+
+Requirement = Annotated[
+    Union[
+        EducationReq,
+        ProgramReq,
+        ExperienceReq,
+        CredentialReq,
+        MembershipReq,
+        CourseReq,
+        PracticodeReq,
+        ClinicalHoursReq,
+        OtherReq,
+    ],
+    Field(discriminator="kind"),
+]
+
+
+class Pathway(Sourced):
+    id: str
+    label: str
+    requirements: list[Requirement] = Field(min_length=1)
+
+
+class Eligibility(Strict):
+    pathways: list[Pathway] = Field(min_length=1)
+    recommended: list[Note] = []
+
+
+class Apprentice(Sourced):
+    designation: str
+    rule: str
+    removal: list[Pathway] = Field(min_length=1)
+
+
+# --------------------------------------------------------------------------- exam and upkeep
+
+
+class Domain(Strict):
+    name: str
+    weight_percent: float | None = Field(None, ge=0, le=100)
+    questions: int | None = Field(None, ge=0)
+    source: str
+    note: str | None = None
+
+
+class Exam(Strict):
+    questions: Fact[int]
+    duration_minutes: Fact[int]
+    passing_score: Fact[str]
+    open_book: Fact[bool]
+    references: Fact[list[str]]
+    delivery: Fact[list[Literal["online-proctored", "test-center", "paper", "other"]]]
+    fees: list[Money] = Field(min_length=1)
+    retake: Fact[str]
+    domains: list[Domain] = []
+    study_hours: Fact[float] | None = None
+
+
+class TopicRule(Sourced):
+    text: str
+    ceus: int | None = None
+
+
+class Maintenance(Strict):
+    ceus: Fact[int] = Field(description="CEUs per cycle when this is the only credential held.")
+    cycle_years: Fact[int]
+    topic_rules: list[TopicRule] = []
+    fees: list[Money] = []
+    membership_required: Fact[bool] | None = None
+
+
+class PayFigure(Sourced):
+    amount: float = Field(gt=0)
+    currency: Literal["USD"] = "USD"
+    unit: Literal["year", "hour"] = "year"
+    statistic: Literal["median", "mean", "pct10", "pct25", "pct75", "pct90"]
+    period: str
+    year: int = Field(ge=1990, le=2100)
+    population: str
+
+
+class Retirement(Sourced):
+    date: str | None = None
+    successor: str | None = None
+
+
+# --------------------------------------------------------------------------- records
+
+
+class Credential(Strict):
+    code: str = Field(pattern=r"^[A-Z][A-Z0-9+ -]*$")
+    name: str
+    body: str | None
+    status: Status
+    level: Level | None = None
+    aliases: list[str] = []
+    settings: list[Setting] = []
+    focus: list[Focus] = []
+    description: str
+    exam: Exam | None = None
+    eligibility: Eligibility | None = None
+    apprentice: Apprentice | None = None
+    maintenance: Maintenance | None = None
+    salary: list[PayFigure] = []
+    occupations: list[str] = []
+    next: list[str] = []
+    replaces: list[str] = []
+    replaced_by: str | None = None
+    retired: Retirement | None = None
+    see_also: list[str] = []
+    recognition: list[Note] = []
+    notes: list[Note] = []
+
+    @model_validator(mode="after")
+    def _shape_by_status(self):
+        if self.status == "current":
+            missing = [f for f in ("level", "exam", "eligibility", "maintenance") if getattr(self, f) is None]
+            if self.body is None:
+                missing.insert(0, "body")
+            if missing:
+                raise ValueError("a current credential needs " + ", ".join(missing))
+        if self.status == "retired" and self.retired is None:
+            raise ValueError("a retired credential needs 'retired' (date, successor, source)")
+        if self.status in ("alias", "pairing") and not self.see_also:
+            raise ValueError(f"a credential with status {self.status!r} needs 'see_also'")
+        if self.status == "unverified" and not self.notes:
+            raise ValueError("an unverified credential needs a note saying what could not be verified")
+        return self
+
+
+class CeuSchedule(Sourced):
+    """CEUs per cycle for a holder of N credentials of this body.
+
+    Either an explicit ``by_count`` table (the last entry applies to that many or more),
+    or ``increment`` per extra credential on top of the highest single-credential
+    requirement, capped at ``cap``.
+    """
+
+    by_count: list[int] | None = None
+    increment: int | None = None
+    cap: int | None = None
+
+    @model_validator(mode="after")
+    def _one_rule(self):
+        if (self.by_count is None) == (self.increment is None):
+            raise ValueError("give either by_count or increment (with cap)")
+        return self
+
+
+class Renewal(Strict):
+    cycle_years: Fact[int]
+    ceus: CeuSchedule | None = None
+    fees: list[Money] = []
+    grace_period_days: Fact[int] | None = None
+    lapse: Fact[str] | None = None
+    membership_required: Fact[bool] | None = None
+    rules: list[Note] = []
+
+
+class Body(Strict):
+    code: str = Field(pattern=r"^[A-Z][A-Za-z0-9-]*$")
+    name: Fact[str]
+    website: Fact[str]
+    membership: list[Money] = []
+    renewal: Renewal | None = None
+    exam_delivery: Fact[list[Literal["online-proctored", "test-center", "paper", "other"]]] | None = None
+    accreditation: list[Note] = []
+    notes: list[Note] = []
+
+
+class OccupationFigure(Sourced):
+    measure: Literal[
+        "median-annual-wage",
+        "median-hourly-wage",
+        "mean-annual-wage",
+        "pct10-annual-wage",
+        "pct90-annual-wage",
+        "employment",
+        "outlook-percent",
+        "annual-openings",
+    ]
+    amount: float
+    period: str
+    year: int = Field(ge=1990, le=2100)
+
+
+class Occupation(Strict):
+    soc: str = Field(pattern=r"^\d{2}-\d{4}$")
+    title: str
+    figures: list[OccupationFigure] = []
+    entry_education: Fact[str] | None = None
+    notes: list[Note] = []
+
+
+class GeneralFact(Sourced):
+    id: str
+    text: str
+    value: float | None = None
+
+
+class Catalog(Strict):
+    schema_version: Literal[1]
+    sources: list[Source] = Field(min_length=1)
+    bodies: list[Body]
+    credentials: list[Credential]
+    occupations: list[Occupation] = []
+    facts: list[GeneralFact] = []
+
+
+Sourced.model_rebuild()

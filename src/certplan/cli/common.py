@@ -1,0 +1,94 @@
+"""Shared CLI plumbing: options, catalog loading, error exits.  Kept cheap to import."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from enum import Enum
+from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
+
+import typer
+
+from certplan.exitcodes import ExitCode
+
+if TYPE_CHECKING:  # pragma: no cover
+    from certplan.catalog.models import Catalog
+    from certplan.output.render import OutputContext
+
+
+class Format(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+
+
+JsonOpt = Annotated[bool, typer.Option("--json", help="Write JSON to stdout (same as --format json).")]
+FormatOpt = Annotated[
+    Optional[Format],
+    typer.Option("--format", "-f", help="Output format: table (default), json, csv or markdown.", case_sensitive=False),
+]
+
+
+def fmt_of(json_flag: bool, fmt: Format | None, allowed: tuple[str, ...] = ("table", "json", "csv", "markdown")) -> str:
+    if json_flag and fmt not in (None, Format.json):
+        fail_usage("--json and --format " + fmt.value + " contradict each other; give one")
+    chosen = "json" if json_flag else (fmt.value if fmt else "table")
+    if chosen not in allowed:
+        fail_usage(f"--format {chosen} is not available here; use one of: {', '.join(allowed)}")
+    return chosen
+
+
+def out() -> OutputContext:
+    from certplan.output.render import OutputContext
+
+    return OutputContext.from_env()
+
+
+def err(text: str) -> None:
+    import sys
+
+    sys.stderr.write(text.rstrip("\n") + "\n")
+
+
+def fail_usage(text: str) -> NoReturn:
+    err(f"certplan: {text}")
+    raise typer.Exit(ExitCode.USAGE)
+
+
+def catalog_path(ctx: typer.Context) -> str | None:
+    root = ctx.find_root()
+    obj = root.obj or {}
+    return obj.get("catalog")
+
+
+def load(ctx: typer.Context) -> Catalog:
+    from certplan.catalog.loader import CatalogError, load_catalog
+
+    try:
+        return load_catalog(catalog_path(ctx))
+    except CatalogError as exc:
+        for line in exc.problems[:50]:
+            err(line)
+        if len(exc.problems) > 50:
+            err(f"... and {len(exc.problems) - 50} more problems")
+        err("certplan: the catalog is invalid; run 'certplan catalog validate' for every problem")
+        raise typer.Exit(ExitCode.CATALOG) from None
+
+
+def today() -> dt.date:
+    """Today's date; ``CERTPLAN_TODAY=YYYY-MM-DD`` pins it (for tests and reproducible output)."""
+    pinned = os.environ.get("CERTPLAN_TODAY")
+    if pinned:
+        try:
+            return dt.date.fromisoformat(pinned)
+        except ValueError:
+            fail_usage(f"CERTPLAN_TODAY={pinned!r} is not a date (YYYY-MM-DD)")
+    return dt.date.today()
+
+
+def unknown_codes_exit(unknown) -> NoReturn:
+    for u in unknown:
+        err(f"certplan: {u.message()}")
+    err("certplan: run 'certplan list' to see every code")
+    raise typer.Exit(ExitCode.USAGE)

@@ -1,0 +1,78 @@
+"""Finding credentials and bodies by what people type."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+
+from certplan.catalog.models import Body, Catalog, Credential
+
+
+class UnknownCode(LookupError):
+    def __init__(self, code: str, suggestions: list[str], what: str = "credential"):
+        self.code = code
+        self.suggestions = suggestions
+        self.what = what
+        super().__init__(code)
+
+    def message(self) -> str:
+        text = f"unknown {self.what} code {self.code!r}"
+        if self.suggestions:
+            text += "; did you mean " + ", ".join(self.suggestions) + "?"
+        return text
+
+
+def _norm(code: str) -> str:
+    return " ".join(code.strip().upper().replace("_", "-").split())
+
+
+def index(cat: Catalog) -> dict[str, Credential]:
+    out: dict[str, Credential] = {}
+    for cred in cat.credentials:
+        out[_norm(cred.code)] = cred
+        for alias in cred.aliases:
+            out.setdefault(_norm(alias), cred)
+    # "CPC+CPB" and "CPC + CPB" are the same thing typed two ways
+    for cred in cat.credentials:
+        out.setdefault(_norm(cred.code).replace(" ", ""), cred)
+    return out
+
+
+def suggest(code: str, candidates: Iterable[str], n: int = 3) -> list[str]:
+    cands = sorted(set(candidates))
+    key = _norm(code)
+    upper = {c.upper(): c for c in cands}
+    hits = difflib.get_close_matches(key, list(upper), n=n, cutoff=0.5)
+    prefix = [c for u, c in upper.items() if u.startswith(key) and key] if len(key) >= 2 else []
+    out: list[str] = []
+    for c in [upper[h] for h in hits] + prefix:
+        if c not in out:
+            out.append(c)
+    return out[:n]
+
+
+def find(cat: Catalog, code: str) -> Credential:
+    idx = index(cat)
+    key = _norm(code)
+    cred = idx.get(key) or idx.get(key.replace(" ", ""))
+    if cred is None:
+        raise UnknownCode(code, suggest(code, [c.code for c in cat.credentials]))
+    return cred
+
+
+def find_many(cat: Catalog, codes: Iterable[str]) -> tuple[list[Credential], list[UnknownCode]]:
+    found: list[Credential] = []
+    unknown: list[UnknownCode] = []
+    for code in codes:
+        try:
+            found.append(find(cat, code))
+        except UnknownCode as exc:
+            unknown.append(exc)
+    return found, unknown
+
+
+def find_body(cat: Catalog, code: str) -> Body:
+    for body in cat.bodies:
+        if body.code.upper() == code.strip().upper():
+            return body
+    raise UnknownCode(code, suggest(code, [b.code for b in cat.bodies]), what="body")
