@@ -206,7 +206,7 @@ def _parse_and_validate(ct: CatalogText) -> Catalog:
         raise CatalogError(name, [f"{name}: YAML error: {exc}"]) from None
     if root is None:
         raise CatalogError(name, [f"{name}: the file is empty"])
-    problems = _check_nodes(name, root)
+    problems = _aliases(name, ct.text, loader) or _check_nodes(name, root)
     if problems:
         raise CatalogError(name, problems)
     try:
@@ -252,6 +252,20 @@ def _yaml_error(name: str, exc: Any) -> str:
     return f"{name}:{mark.line + 1}:{mark.column + 1}: YAML error: {problem}"
 
 
+def _aliases(name: str, text: str, loader) -> list[str]:
+    """Anchors and aliases are refused (they are how "billion laughs" files blow up)."""
+    import yaml
+
+    out = []
+    for event in yaml.parse(text, Loader=loader):
+        if isinstance(event, yaml.AliasEvent):
+            line = event.start_mark.line + 1
+            out.append(f"{name}:{line}: alias *{event.anchor} is not allowed (a catalog uses no anchors or aliases)")
+            if len(out) >= 20:
+                break
+    return out
+
+
 def _check_nodes(name: str, root) -> list[str]:
     """Duplicate keys, anchors/aliases and unsafe tags, found on the composed node tree."""
     import yaml
@@ -267,13 +281,7 @@ def _check_nodes(name: str, root) -> list[str]:
     while stack:
         node = stack.pop()
         if id(node) in seen:
-            problems.append(
-                (
-                    node.start_mark.line + 1,
-                    f"{name}:{node.start_mark.line + 1}: anchors and aliases are not allowed in a catalog",
-                )
-            )
-            continue
+            continue  # an alias: reported from the event stream (see _aliases)
         seen.add(id(node))
         if node.tag not in safe:
             problems.append(

@@ -143,8 +143,12 @@ class Money(Sourced):
     student: bool = False
     what: str | None = Field(None, description="What the fee is for or includes.")
     attempts: int | None = Field(None, ge=1)
-    per: Literal["once", "attempt", "year", "cycle"] | None = Field(
-        None, description="How often it is paid; for upkeep fees, null means once per renewal cycle."
+    per: Literal["once", "attempt", "year", "cycle", "additional-credential", "event"] | None = Field(
+        None,
+        description=(
+            "How often it is paid. For upkeep fees null means once per renewal cycle; 'event' is a fee paid only"
+            " when something happens (late payment, extension, reinstatement) and is never part of a plain total."
+        ),
     )
 
     @model_validator(mode="after")
@@ -207,6 +211,11 @@ class ClinicalHoursReq(Strict):
 class OtherReq(Strict):
     kind: Literal["other"]
     text: str
+    check: Literal["blocking", "step"] = Field(
+        "blocking",
+        description="blocking: a condition certplan cannot check (the person must confirm it); "
+        "step: something done when registering (sign an affidavit, pass the exam), never a barrier.",
+    )
 
 
 Requirement = Annotated[

@@ -29,6 +29,17 @@ def main(argv: list[str] | None = None) -> None:
     except BrokenPipeError:
         _silence_stdout()
         code = 1
+    except Exception as exc:  # a bug: one line, not a traceback (CERTPLAN_DEBUG=1 shows it)
+        if os.environ.get("CERTPLAN_DEBUG"):
+            raise
+        try:
+            sys.stderr.write(
+                f"certplan: unexpected error: {type(exc).__name__}: {exc}\n"
+                "certplan: please report it; set CERTPLAN_DEBUG=1 to see the traceback\n"
+            )
+        except OSError:
+            pass
+        code = 1
     if code == 130:
         try:
             sys.stderr.write("certplan: interrupted\n")

@@ -96,7 +96,7 @@ def rows(views_: list[dict[str, Any]], costs_: list[dict[str, Any]]) -> list[dic
         ),
         (
             "upkeep",
-            "Membership to keep it",
+            "Membership needed",
             "maintenance.membership_required",
             lambda v: "-" if not v["maintenance"] else _txt(v["maintenance"]["membership_required"]),
         ),

@@ -72,7 +72,7 @@ def renewal_fees(cred: Credential, body: Body | None, basis: str) -> list[Money]
     fees = cred.maintenance.fees if cred.maintenance is not None and cred.maintenance.fees else []
     if not fees and body is not None and body.renewal is not None:
         fees = body.renewal.fees
-    chosen = [m for m in fees if _applies(m, basis) and m.per != "once"]
+    chosen = [m for m in fees if _applies(m, basis) and m.per in (None, "cycle", "year")]
     # one fee per cadence: the lowest that applies
     out: dict[str, Money] = {}
     for m in chosen:

@@ -165,6 +165,9 @@ def check_pathway(p: Pathway, person: Profile, held: set[str]) -> PathwayCheck:
                 res.missing.append(f"{words.requirement(req)} (you have {person.clinical_hours})")
                 res.other_missing += 1
         elif isinstance(req, OtherReq):
+            if req.check == "step":
+                res.to_do.append(req.text)
+                continue
             res.missing.append(f"{req.text} (certplan cannot check this; confirm it with the body)")
             res.other_missing += 1
     return res

@@ -210,7 +210,7 @@ BODY = obj(
             "type": "array",
             "description": "CEUs per cycle for a holder of 1..5 credentials of this body"
             " (null where the rule depends on which)",
-            "items": NINT,
+            "items": obj({"held": INT, "min": INT, "max": INT}),
         },
         "exam_delivery": {"type": ["array", "null"], "items": STR},
         "accreditation": arr(NOTE),

@@ -1,0 +1,316 @@
+"""The saved profile (user config directory) and batch profile files.
+
+Writes are atomic (temporary file, fsync, rename), so a crash leaves the old or the
+new profile, never half of one.  Broken files raise :class:`ProfileError` naming the
+file and how to fix it.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from certplan.core.eligibility import MAX_EXPERIENCE_YEARS, Profile
+
+ENV_CONFIG_DIR = "CERTPLAN_CONFIG_DIR"
+FIELDS = (
+    "education",
+    "accredited_program",
+    "experience_years",
+    "experience_kinds",
+    "held",
+    "course_hours",
+    "practicode",
+    "member",
+    "clinical_hours",
+)
+EDUCATION = ("none", "high-school", "associate", "bachelor", "master", "doctorate")
+PROGRAMS = ("associate", "bachelor", "master", "post-baccalaureate")
+
+
+class ProfileError(Exception):
+    pass
+
+
+def config_dir() -> Path:
+    env = os.environ.get(ENV_CONFIG_DIR)
+    if env:
+        return Path(env)
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir("certplan", appauthor=False))
+
+
+def profile_path() -> Path:
+    return config_dir() / "profile.json"
+
+
+def _check(data: Any, where: str) -> dict[str, Any]:
+    """Validate a stored profile mapping; return it normalised."""
+    if not isinstance(data, dict):
+        raise ProfileError(f"{where}: a profile must be a JSON object")
+    unknown = sorted(set(data) - set(FIELDS))
+    if unknown:
+        raise ProfileError(f"{where}: unknown field(s) {', '.join(unknown)}; known fields: {', '.join(FIELDS)}")
+    out: dict[str, Any] = {}
+    for key, value in data.items():
+        if value is None:
+            continue
+        if key == "education":
+            if value not in EDUCATION:
+                raise ProfileError(f"{where}: education {value!r} is not one of {', '.join(EDUCATION)}")
+        elif key == "accredited_program":
+            if value not in PROGRAMS:
+                raise ProfileError(f"{where}: accredited_program {value!r} is not one of {', '.join(PROGRAMS)}")
+        elif key == "experience_years":
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= MAX_EXPERIENCE_YEARS:
+                raise ProfileError(f"{where}: experience_years must be a number from 0 to {MAX_EXPERIENCE_YEARS:g}")
+            value = float(value)
+        elif key in ("course_hours", "clinical_hours"):
+            if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+                raise ProfileError(f"{where}: {key} must be a whole number of hours, 0 or more")
+        elif key == "practicode":
+            if not isinstance(value, bool):
+                raise ProfileError(f"{where}: practicode must be true or false")
+        elif key in ("experience_kinds", "held", "member"):
+            if not isinstance(value, list) or not all(isinstance(x, str) for x in value):
+                raise ProfileError(f"{where}: {key} must be a list of strings")
+        out[key] = value
+    return out
+
+
+def load_saved() -> dict[str, Any]:
+    """The saved profile as a mapping ({} when there is none)."""
+    path = profile_path()
+    fix = f"fix it by hand or run 'certplan profile clear' (file: {path})"
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return {}
+    except IsADirectoryError:
+        raise ProfileError(f"{path}: is a directory, not a profile; {fix}") from None
+    except OSError as exc:
+        raise ProfileError(f"{path}: cannot read: {exc.strerror}") from None
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ProfileError(f"{path}: the saved profile is not valid JSON ({exc}); {fix}") from None
+    try:
+        return _check(data, str(path))
+    except ProfileError as exc:
+        raise ProfileError(f"{exc}; {fix}") from None
+
+
+def save(data: dict[str, Any]) -> Path:
+    """Write the profile atomically; return its path."""
+    data = _check(data, "profile")
+    path = profile_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".profile-", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(data, fh, indent=2, sort_keys=True)
+            fh.write("\n")
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+    return path
+
+
+def clear() -> bool:
+    try:
+        profile_path().unlink()
+        return True
+    except FileNotFoundError:
+        return False
+
+
+def merge(saved: dict[str, Any], flags: dict[str, Any]) -> dict[str, Any]:
+    """Flags given on the command line override the saved profile, field by field."""
+    out = dict(saved)
+    for k, v in flags.items():
+        if v is not None:
+            out[k] = v
+    return out
+
+
+@dataclass
+class Assumptions:
+    notes: list[str]
+
+
+def to_profile(data: dict[str, Any]) -> tuple[Profile, list[str]]:
+    """A core Profile plus the assumptions made (to tell the person on stderr)."""
+    notes: list[str] = []
+    education = data.get("education")
+    if education is None:
+        education = "high-school"
+        notes.append("no --education given: assuming a high-school diploma or equivalent")
+    years = float(data.get("experience_years") or 0.0)
+    kinds = tuple(data.get("experience_kinds") or ())
+    if years > 0 and not kinds:
+        kinds = ("coding",)
+        notes.append("no --experience-kind given: counting the experience as coding experience")
+    return (
+        Profile(
+            education=education,
+            accredited_program=data.get("accredited_program"),
+            experience_years=years,
+            experience_kinds=kinds,
+            held=tuple(x.upper() for x in data.get("held") or ()),
+            course_hours=int(data.get("course_hours") or 0),
+            practicode=bool(data.get("practicode") or False),
+            member=tuple(x.upper() for x in data.get("member") or ()),
+            clinical_hours=int(data.get("clinical_hours") or 0),
+        ),
+        notes,
+    )
+
+
+# --------------------------------------------------------------------------- batch files
+
+TRUE = {"yes", "y", "true", "1", "x"}
+FALSE = {"no", "n", "false", "0", ""}
+ALIASES = {
+    "name": "id",
+    "student": "id",
+    "person": "id",
+    "experience": "experience_years",
+    "years": "experience_years",
+    "experience_kind": "experience_kinds",
+    "kind": "experience_kinds",
+    "credentials": "held",
+    "held_credentials": "held",
+    "members": "member",
+    "membership": "member",
+    "program": "accredited_program",
+}
+
+
+@dataclass
+class BatchRow:
+    number: int  # 1-based person number in the file
+    line: int | None
+    id: str | None
+    data: dict[str, Any] | None
+    error: str | None
+
+
+def _split(v: Any) -> list[str]:
+    if v is None:
+        return []
+    if isinstance(v, list):
+        return [str(x).strip() for x in v if str(x).strip()]
+    return [p.strip() for p in str(v).replace(";", ",").replace("|", ",").split(",") if p.strip()]
+
+
+def _row_to_profile(raw: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+    row = {}
+    for k, v in raw.items():
+        key = str(k).strip().lower().replace("-", "_").replace(" ", "_")
+        row[ALIASES.get(key, key)] = v
+    ident = row.pop("id", None)
+    if ident is None or str(ident).strip() == "":
+        raise ValueError("no name or id")
+    out: dict[str, Any] = {}
+    unknown = sorted(set(row) - set(FIELDS))
+    if unknown:
+        raise ValueError(f"unknown column(s) {', '.join(unknown)}")
+    for k, v in row.items():
+        if v is None or (isinstance(v, str) and v.strip() == ""):
+            continue
+        if k in ("education", "accredited_program"):
+            out[k] = str(v).strip().lower()
+        elif k == "experience_years":
+            try:
+                out[k] = float(v)
+            except (TypeError, ValueError):
+                raise ValueError(f"experience {v!r} is not a number of years") from None
+            if out[k] != out[k] or out[k] in (float("inf"), float("-inf")):
+                raise ValueError(f"experience {v!r} is not a number of years")
+        elif k in ("course_hours", "clinical_hours"):
+            try:
+                out[k] = int(str(v).strip())
+            except ValueError:
+                raise ValueError(f"{k} {v!r} is not a whole number") from None
+        elif k == "practicode":
+            s = str(v).strip().lower()
+            if s not in TRUE | FALSE:
+                raise ValueError(f"practicode {v!r} is not yes or no")
+            out[k] = s in TRUE
+        elif k == "experience_kinds":
+            out[k] = [x.lower() for x in _split(v)]
+        elif k in ("held", "member"):
+            out[k] = [x.upper() for x in _split(v)]
+    _check(out, "row")
+    return str(ident).strip(), out
+
+
+def read_batch(path: str) -> list[BatchRow]:
+    """Read people from a CSV or YAML file; every row comes back, good or bad."""
+    p = Path(path)
+    try:
+        if p.is_dir():
+            raise ProfileError(f"{path}: is a directory, not a profiles file")
+        raw = p.read_bytes()
+    except FileNotFoundError:
+        raise ProfileError(f"{path}: no such file") from None
+    except OSError as exc:
+        raise ProfileError(f"{path}: cannot read: {exc.strerror}") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ProfileError(f"{path}: not valid UTF-8") from None
+    records: list[tuple[int | None, Any]] = []
+    if p.suffix.lower() in (".yaml", ".yml", ".json"):
+        import yaml
+
+        try:
+            data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            where = f":{mark.line + 1}" if mark else ""
+            raise ProfileError(f"{path}{where}: not valid YAML") from None
+        if isinstance(data, dict) and isinstance(data.get("people"), list):
+            data = data["people"]
+        if not isinstance(data, list):
+            raise ProfileError(f"{path}: expected a list of people (or a mapping with a 'people' list)")
+        records = [(None, r) for r in data]
+    else:
+        reader = csv.DictReader(io.StringIO(text))
+        if not reader.fieldnames:
+            raise ProfileError(f"{path}: the CSV file has no header row")
+        for r in reader:
+            extra = r.pop(None, None)
+            if extra:
+                records.append((reader.line_num, ValueError(f"{len(extra)} more value(s) than there are columns")))
+            else:
+                records.append((reader.line_num, r))
+    rows: list[BatchRow] = []
+    for i, (line, rec) in enumerate(records, 1):
+        if isinstance(rec, ValueError):
+            rows.append(BatchRow(i, line, None, None, str(rec)))
+            continue
+        if not isinstance(rec, dict):
+            rows.append(BatchRow(i, line, None, None, "not a mapping of fields"))
+            continue
+        try:
+            ident, data = _row_to_profile(rec)
+        except (ValueError, ProfileError) as exc:
+            guess = rec.get("id") or rec.get("name")
+            rows.append(BatchRow(i, line, str(guess) if guess else None, None, str(exc).removeprefix("row: ")))
+            continue
+        rows.append(BatchRow(i, line, ident, data, None))
+    return rows

@@ -1,0 +1,174 @@
+"""The shipped catalog: coverage, provenance, and the domain rules people rely on."""
+
+import re
+
+import pytest
+
+from certplan.catalog.models import ExperienceReq, Fact, Money, OccupationFigure, PayFigure, ProgramReq
+from certplan.core.catalogq import cited
+
+REQUIRED = (
+    "CPC CPB COC CIC CRC CPMA CPCO CDEO CDEI CPPM CEDC CCC CCA CCS CCS-P RHIT RHIA CDIP CHDA CHPS "
+    "CBCS CMRS NCICS RHDS CHDS CMSS"
+).split()
+
+
+def by_code(catalog, code):
+    return next(c for c in catalog.credentials if c.code == code)
+
+
+def test_every_named_code_has_an_entry(catalog):
+    codes = {c.code for c in catalog.credentials}
+    assert set(REQUIRED) <= codes
+    assert {"CPC-H", "CPMS", "CPC + CPB", "CPC-P", "CPC-A", "COC-A"} <= codes
+
+
+def test_size(catalog):
+    assert len(catalog.bodies) >= 8
+    assert sum(c.status == "current" for c in catalog.credentials) >= 35
+    assert {"AAPC", "AHIMA", "NHA", "AMBA", "NCCT", "AHDI", "ACMSS", "AHDPG"} <= {b.code for b in catalog.bodies}
+
+
+def test_current_credentials_have_the_required_fields(catalog):
+    for c in catalog.credentials:
+        if c.status != "current":
+            continue
+        assert c.body and c.level and c.description, c.code
+        assert c.exam.fees, c.code
+        assert c.eligibility.pathways, c.code
+        assert c.maintenance.ceus is not None and c.maintenance.cycle_years is not None, c.code
+        assert c.settings or c.code in {"CPB", "CDEO", "CMRS", "CMSP"}, c.code
+
+
+def test_every_fact_cites_a_dated_source(catalog):
+    sources = {s.id: s for s in catalog.sources}
+    date = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+    for s in catalog.sources:
+        assert s.url.startswith(("http://", "https://")) and s.kind in ("official", "third-party")
+        assert date.match(s.date), s.id
+    n = 0
+    for record in [*catalog.credentials, *catalog.bodies, *catalog.occupations, *catalog.facts]:
+        for path, sid in cited(record):
+            assert sid in sources, (path, sid)
+            n += 1
+    assert n > 1000
+
+
+def _numeric_facts(obj, path=""):
+    from pydantic import BaseModel
+
+    if isinstance(obj, Fact) and isinstance(obj.value, (int, float)) and not isinstance(obj.value, bool):
+        yield path, obj
+    elif isinstance(obj, (Money, PayFigure, OccupationFigure)) and obj.amount is not None:
+        yield path, obj
+    elif isinstance(obj, BaseModel):
+        for name in type(obj).model_fields:
+            yield from _numeric_facts(getattr(obj, name), f"{path}.{name}")
+    elif isinstance(obj, list):
+        for i, x in enumerate(obj):
+            yield from _numeric_facts(x, f"{path}[{i}]")
+
+
+def test_every_numeric_fact_has_a_source(catalog):
+    ids = {s.id for s in catalog.sources}
+    facts = list(_numeric_facts(catalog))
+    assert len(facts) > 150
+    for path, f in facts:
+        assert f.source in ids, path
+
+
+def test_unknown_facts_say_why(catalog):
+    from pydantic import BaseModel
+
+    def walk(o, path=""):
+        if isinstance(o, Fact) and o.value is None:
+            assert o.note, path
+        if isinstance(o, Money) and o.amount is None:
+            assert o.note, path
+        if isinstance(o, BaseModel):
+            for name in type(o).model_fields:
+                walk(getattr(o, name), f"{path}.{name}")
+        elif isinstance(o, list):
+            for i, x in enumerate(o):
+                walk(x, f"{path}[{i}]")
+
+    walk(catalog)
+
+
+def test_aapc_ceus_grow_with_credentials_held(catalog):
+    aapc = next(b for b in catalog.bodies if b.code == "AAPC")
+    assert aapc.renewal.ceus.by_count == [36, 40, 44, 48, 52]
+    assert aapc.renewal.cycle_years.value == 2
+
+
+def test_ahima_ceus_add_ten_per_credential_up_to_fifty(catalog):
+    ahima = next(b for b in catalog.bodies if b.code == "AHIMA")
+    assert (ahima.renewal.ceus.increment, ahima.renewal.ceus.cap) == (10, 50)
+    assert by_code(catalog, "CCS").maintenance.ceus.value == 20
+    assert by_code(catalog, "RHIA").maintenance.ceus.value == 30
+
+
+@pytest.mark.parametrize("code", ["CCA", "CCS"])
+def test_cca_and_ccs_need_only_a_high_school_diploma(catalog, code):
+    paths = by_code(catalog, code).eligibility.pathways
+    assert [[r.kind for r in p.requirements] for p in paths] == [["education"]]
+    assert paths[0].requirements[0].level == "high-school"
+    assert by_code(catalog, code).eligibility.recommended, "experience is recommended, not required"
+
+
+@pytest.mark.parametrize("code", ["RHIT", "RHIA"])
+def test_rhit_and_rhia_have_no_experience_only_route(catalog, code):
+    for p in by_code(catalog, code).eligibility.pathways:
+        kinds = {r.kind for r in p.requirements}
+        assert kinds & {"accredited-program", "other"}, p.id
+        assert not all(isinstance(r, ExperienceReq) for r in p.requirements)
+    program = [
+        r for p in by_code(catalog, code).eligibility.pathways for r in p.requirements if isinstance(r, ProgramReq)
+    ]
+    assert program and all(r.accreditor == "CAHIIM" for r in program)
+
+
+def test_rhia_replaces_rhit(catalog):
+    assert by_code(catalog, "RHIA").replaces == ["RHIT"]
+
+
+@pytest.mark.parametrize(("code", "designation"), [("CPC", "CPC-A"), ("COC", "COC-A")])
+def test_apprentice_designations_and_removal(catalog, code, designation):
+    a = by_code(catalog, code).apprentice
+    assert a.designation == designation
+    shapes = sorted(
+        sorted(r.kind + (f":{r.years:g}" if r.kind == "experience" else "") for r in p.requirements) for p in a.removal
+    )
+    assert shapes == sorted(
+        [["experience:2"], ["course", "experience:1"], ["experience:1", "practicode"], ["course", "practicode"]]
+    )
+
+
+def test_renamed_retired_and_unverified_names(catalog):
+    cpch = by_code(catalog, "CPC-H")
+    assert cpch.status == "retired" and cpch.replaced_by == "COC"
+    cpms = by_code(catalog, "CPMS")
+    assert cpms.status == "unverified" and cpms.body is None
+    assert {"CMSS"} <= set(cpms.see_also)
+    pair = by_code(catalog, "CPC + CPB")
+    assert pair.status == "pairing" and pair.see_also == ["CPC", "CPB"]
+
+
+def test_46660_is_only_the_may_2021_median(catalog):
+    hits = []
+    for o in catalog.occupations:
+        for f in o.figures:
+            if f.amount == 46660:
+                hits.append((o.soc, f.measure, f.period, f.year))
+    assert hits == [("29-2072", "median-annual-wage", "May 2021", 2021)]
+    for c in catalog.credentials:
+        assert all(p.amount != 46660 for p in c.salary)
+
+
+def test_occupations_have_median_percentiles_employment_and_outlook(catalog):
+    socs = {o.soc: o for o in catalog.occupations}
+    assert {"29-2072", "43-3021", "29-9021", "11-9111"} <= set(socs)
+    mrs = {f.measure for f in socs["29-2072"].figures}
+    assert {"median-annual-wage", "pct10-annual-wage", "pct90-annual-wage", "employment", "outlook-percent"} <= mrs
+    latest = max((f for f in socs["29-2072"].figures if f.measure == "median-annual-wage"), key=lambda f: f.year)
+    assert (latest.amount, latest.period) == (50250, "May 2024")
