@@ -378,4 +378,4 @@ def catalog_stale(
     write_rows(rows, cols, f, out(), title=f"{len(rows)} facts dated before {cutoff.isoformat()}")
 
 
-from certplan.cli import eligible, more  # noqa: E402,F401  (registers the remaining commands)
+from certplan.cli import eligible, money, more, plan  # noqa: E402,F401  (registers the remaining commands)

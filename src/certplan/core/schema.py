@@ -286,6 +286,11 @@ SCHEMAS: dict[str, dict[str, Any]] = {
     "catalog-validate": VALIDATE,
 }
 
+from certplan.core import schema_money, schema_plan  # noqa: E402
+
+SCHEMAS.update(schema_plan.SCHEMAS)
+SCHEMAS.update(schema_money.SCHEMAS)
+
 
 def all_schemas() -> dict[str, Any]:
     return {"schema_version": 1, "schemas": SCHEMAS}

@@ -1,0 +1,1 @@
+"""salary, cost, path (issue 6): filled in by its implementer."""

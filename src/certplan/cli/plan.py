@@ -1,0 +1,1 @@
+"""plan (issue 5): filled in by its implementer."""

@@ -1,0 +1,3 @@
+"""JSON Schemas of salary, cost and path outputs (issue 6)."""
+
+SCHEMAS: dict = {}

@@ -1,0 +1,3 @@
+"""JSON Schemas of plan output (issue 5)."""
+
+SCHEMAS: dict = {}
