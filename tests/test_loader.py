@@ -135,7 +135,7 @@ def test_huge_file_is_refused_without_reading(tmp_path):
     f = tmp_path / "big.yaml"
     with open(f, "wb") as fh:
         fh.truncate(50 * 1024 * 1024)
-    assert problems(str(f)) == [f"{f}: file is 50 MB; a catalog may be at most 20 MB"]
+    assert problems(str(f)) == [f"{f}: file is 50 MB; a catalog may be at most 40 MB"]
 
 
 def test_cache_is_keyed_by_content(tmp_path, monkeypatch):

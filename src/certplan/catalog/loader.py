@@ -20,7 +20,7 @@ from certplan import __version__
 if TYPE_CHECKING:  # pragma: no cover
     from certplan.catalog.models import Catalog
 
-MAX_BYTES = 20 * 1024 * 1024
+MAX_BYTES = 40 * 1024 * 1024
 ENV_CATALOG = "CERTPLAN_CATALOG"
 ENV_CACHE_DIR = "CERTPLAN_CACHE_DIR"
 PACKAGED = "certplan/data/certifications.yaml"

@@ -13,39 +13,13 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 T = TypeVar("T")
 
-EDUCATION_LEVELS = ("none", "high-school", "associate", "bachelor", "master", "doctorate")
-PROGRAM_LEVELS = ("associate", "bachelor", "master", "post-baccalaureate")
-LEVELS = ("entry", "advanced", "specialty", "management", "degree-based")
-STATUSES = ("current", "retired", "unverified", "alias", "pairing")
-SETTINGS = (
-    "physician-office",
-    "hospital-inpatient",
-    "hospital-outpatient",
-    "ambulatory-surgery-center",
-    "emergency-department",
-    "payer",
-    "telehealth",
-    "remote",
-    "long-term-care",
-    "home-health",
-    "risk-adjustment",
-    "consulting",
-    "education",
-    "billing-company",
-)
-EXPERIENCE_KINDS = (
-    "coding",
-    "billing",
-    "auditing",
-    "compliance",
-    "management",
-    "cdi",
-    "data-analytics",
-    "privacy-security",
-    "clinical",
-    "scribe",
-    "healthcare",
-    "him",
+from certplan.catalog.vocab import (  # noqa: E402,F401
+    EDUCATION_LEVELS,
+    EXPERIENCE_KINDS,
+    LEVELS,
+    PROGRAM_LEVELS,
+    SETTINGS,
+    STATUSES,
 )
 
 Education = Literal["none", "high-school", "associate", "bachelor", "master", "doctorate"]

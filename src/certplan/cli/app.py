@@ -9,13 +9,38 @@ from __future__ import annotations
 from typing import Annotated, Optional
 
 import typer
+from typer.core import TyperGroup
 
 from certplan import __version__
 from certplan.cli import common
 from certplan.cli.common import FormatOpt, JsonOpt, err, fmt_of, load, out
 from certplan.exitcodes import EXIT_CODES_HELP, ExitCode
 
+
+class _Root(TyperGroup):
+    """Accepts the global --catalog option anywhere: `certplan list --json --catalog big.yaml`."""
+
+    def parse_args(self, ctx, args):
+        args = list(args)
+        moved: list[str] = []
+        i = 0
+        while i < len(args):
+            a = args[i]
+            if a == "--":
+                break
+            if a == "--catalog" and i + 1 < len(args):
+                moved += args[i : i + 2]
+                del args[i : i + 2]
+                continue
+            if a.startswith("--catalog="):
+                moved.append(args.pop(i))
+                continue
+            i += 1
+        return super().parse_args(ctx, moved + args)
+
+
 app = typer.Typer(
+    cls=_Root,
     name="certplan",
     help=(
         "Plan a medical billing and coding career: credentials, eligibility, cost, pay and study plans.\n\n"
@@ -41,15 +66,15 @@ app.add_typer(catalog_app, name="catalog")
 
 
 def _complete_codes(ctx: typer.Context, incomplete: str) -> list[str]:
-    from certplan.cli.completion import credential_codes
+    from certplan.cli.completion import credential_codes, match
 
-    return [c for c in credential_codes() if c.upper().startswith(incomplete.upper())]
+    return match(credential_codes(), incomplete)
 
 
 def _complete_bodies(ctx: typer.Context, incomplete: str) -> list[str]:
-    from certplan.cli.completion import body_codes
+    from certplan.cli.completion import body_codes, match
 
-    return [c for c in body_codes() if c.upper().startswith(incomplete.upper())]
+    return match(body_codes(), incomplete)
 
 
 def _version(value: bool) -> None:
@@ -110,44 +135,41 @@ def list_cmd(
       certplan list --level specialty --status current
       certplan list --setting payer --json
     """
-    from certplan.catalog import models as m
-    from certplan.core import catalogq, views
+    from certplan.catalog import vocab
 
     f = fmt_of(json_, fmt)
-    _check_choices("--level", level, m.LEVELS)
-    _check_choices("--setting", setting, m.SETTINGS)
-    _check_choices("--status", status, m.STATUSES)
-    cat = load(ctx)
+    _check_choices("--level", level, vocab.LEVELS)
+    _check_choices("--setting", setting, vocab.SETTINGS)
+    _check_choices("--status", status, vocab.STATUSES)
+    served = common.served(ctx)
     if body:
-        known = {b.code.upper() for b in cat.bodies}
+        known = {b.upper() for b in served["body_codes"]}
         for b in body:
             if b.upper() not in known:
                 from certplan.core.lookup import suggest
 
-                hint = suggest(b, [x.code for x in cat.bodies])
+                hint = suggest(b, served["body_codes"])
                 common.fail_usage(f"unknown body {b!r}" + (f"; did you mean {', '.join(hint)}?" if hint else ""))
-    creds = catalogq.filter_credentials(
-        cat, bodies=body, levels=level, settings=setting, statuses=status, search=search
-    )
+    codes = filter_codes(served, bodies=body, levels=level, settings=setting, statuses=status, search=search)
     o = out()
     if f == "json":
-        vctx = views.Ctx(cat, common.today())
-        from certplan.output.render import write_json
+        from certplan.catalog.served import write_list_json
 
-        write_json([views.credential(c, vctx) for c in creds], o)
+        write_list_json(served, codes, o.stdout)
         return
     from certplan.output.render import Column, write_rows
 
+    meta = served["meta"]
     rows = [
         {
-            "code": c.code,
-            "name": c.name,
-            "body": c.body,
-            "level": c.level,
-            "status": c.status,
-            "settings": ", ".join(c.settings),
+            "code": c,
+            "name": meta[c]["name"],
+            "body": meta[c]["body"],
+            "level": meta[c]["level"],
+            "status": meta[c]["status"],
+            "settings": ", ".join(meta[c]["settings"]),
         }
-        for c in creds
+        for c in codes
     ]
     cols = [
         Column("code", "Code"),
@@ -160,6 +182,26 @@ def list_cmd(
     write_rows(rows, cols, f, o, title=f"{len(rows)} credentials")
     if not rows:
         err("certplan: no credential matches those filters")
+
+
+def filter_codes(served, bodies=None, levels=None, settings=None, statuses=None, search=None) -> list[str]:
+    bset = {b.upper() for b in bodies or []}
+    needle = (search or "").strip().lower()
+    out = []
+    for code in served["codes"]:
+        m = served["meta"][code]
+        if bset and (m["body"] or "").upper() not in bset:
+            continue
+        if levels and m["level"] not in levels:
+            continue
+        if settings and not set(settings) & set(m["settings"]):
+            continue
+        if statuses and m["status"] not in statuses:
+            continue
+        if needle and needle not in " ".join([code, m["name"], m["description"], *m["aliases"]]).lower():
+            continue
+        out.append(code)
+    return out
 
 
 def _check_choices(opt: str, values: list[str] | None, allowed: tuple[str, ...]) -> None:
@@ -189,27 +231,28 @@ def show_cmd(
       certplan show CPC --json | jq .exam
       certplan show CPC-H        (a renamed credential says what it became)
     """
-    from certplan.core import lookup, views
+    from certplan.catalog.served import view
+    from certplan.core import lookup
 
     f = fmt_of(json_, fmt, ("table", "json", "markdown"))
-    cat = load(ctx)
+    served = common.served(ctx)
     try:
-        cred = lookup.find(cat, code)
+        found = lookup.resolve(served["index"], served["codes"], code)
     except lookup.UnknownCode as exc:
         common.unknown_codes_exit([exc])
-    v = views.credential(cred, views.Ctx(cat, common.today()))
     o = out()
     if f == "json":
-        from certplan.output.render import write_json
+        from certplan.catalog.served import view_text
 
-        write_json(v, o)
+        o.stdout.write(view_text(served, found) + "\n")
         return
     from certplan.output.cards import credential_sections, render_sections
 
-    if cred.status in ("retired", "alias", "pairing", "unverified"):
-        where = ", ".join(cred.see_also or ([cred.replaced_by] if cred.replaced_by else []))
-        err(f"certplan: {cred.code} is {cred.status}" + (f"; see {where}" if where else ""))
-    render_sections(f"{cred.code} - {cred.name}", credential_sections(v), o, f)
+    v = view(served, found)
+    if v["status"] in ("retired", "alias", "pairing", "unverified"):
+        where = ", ".join(v["see_also"] or ([v["replaced_by"]] if v["replaced_by"] else []))
+        err(f"certplan: {found} is {v['status']}" + (f"; see {where}" if where else ""))
+    render_sections(f"{found} - {v['name']}", credential_sections(v), o, f)
 
 
 # --------------------------------------------------------------------------- schema

@@ -68,12 +68,27 @@ def load(ctx: typer.Context) -> Catalog:
     try:
         return load_catalog(catalog_path(ctx))
     except CatalogError as exc:
-        for line in exc.problems[:50]:
-            err(line)
-        if len(exc.problems) > 50:
-            err(f"... and {len(exc.problems) - 50} more problems")
-        err("certplan: the catalog is invalid; run 'certplan catalog validate' for every problem")
-        raise typer.Exit(ExitCode.CATALOG) from None
+        _catalog_exit(exc)
+
+
+def served(ctx: typer.Context) -> dict:
+    """The catalog as plain served data (fast: no pydantic on a cache hit)."""
+    from certplan.catalog.loader import CatalogError
+    from certplan.catalog.served import load_served
+
+    try:
+        return load_served(catalog_path(ctx), today())
+    except CatalogError as exc:
+        _catalog_exit(exc)
+
+
+def _catalog_exit(exc) -> NoReturn:
+    for line in exc.problems[:50]:
+        err(line)
+    if len(exc.problems) > 50:
+        err(f"... and {len(exc.problems) - 50} more problems")
+    err("certplan: the catalog is invalid; run 'certplan catalog validate' for every problem")
+    raise typer.Exit(ExitCode.CATALOG)
 
 
 def today() -> dt.date:

@@ -19,6 +19,11 @@ def _silence_stdout() -> None:
 def main(argv: list[str] | None = None) -> None:
     code: int | str | None = 0
     try:
+        if argv is None and os.environ.get("_CERTPLAN_COMPLETE"):
+            from certplan.cli.completion import fast_complete
+
+            if fast_complete():
+                sys.exit(0)
         from certplan.cli.app import app
 
         app(args=argv, prog_name="certplan")

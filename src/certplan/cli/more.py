@@ -8,7 +8,7 @@ import typer
 
 from certplan.cli import common
 from certplan.cli.app import _complete_bodies, _complete_codes, app
-from certplan.cli.common import FormatOpt, JsonOpt, fmt_of, load, out
+from certplan.cli.common import FormatOpt, JsonOpt, fmt_of, out
 
 
 @app.command("compare")
@@ -37,24 +37,30 @@ def compare_cmd(
       certplan compare CPC CCS --json | python -m json.tool
       certplan compare CPC CCS --format markdown
     """
-    from certplan.core import compare, lookup, views
+    from certplan.catalog.served import view
+    from certplan.core import compare, lookup
 
     f = fmt_of(json_, fmt)
     if len(codes) < compare.MIN_CODES:
         common.fail_usage("compare needs at least 2 credential codes, e.g. certplan compare CPC CCS")
     if len(codes) > compare.MAX_CODES:
         common.fail_usage(f"compare takes at most {compare.MAX_CODES} codes; you gave {len(codes)}")
-    cat = load(ctx)
-    found, unknown = lookup.find_many(cat, codes)
+    served = common.served(ctx)
+    found, unknown = [], []
+    for typed in codes:
+        try:
+            found.append(lookup.resolve(served["index"], served["codes"], typed))
+        except lookup.UnknownCode as exc:
+            unknown.append(exc)
     if unknown:
         common.unknown_codes_exit(unknown)
     seen: dict[str, str] = {}
-    for typed, cred in zip(codes, found):
-        if cred.code in seen:
-            common.fail_usage(f"{typed!r} is given twice (same credential as {seen[cred.code]!r})")
-        seen[cred.code] = typed
-    basis = None if member is None else ("member" if member else "non-member")
-    result = compare.compare(cat, found, views.Ctx(cat, common.today()), basis)
+    for typed, code in zip(codes, found):
+        if code in seen:
+            common.fail_usage(f"{typed!r} is given twice (same credential as {seen[code]!r})")
+        seen[code] = typed
+    basis = "cheapest" if member is None else ("member" if member else "non-member")
+    result = compare.assemble([view(served, c) for c in found], [served["costs"][c][basis] for c in found])
     o = out()
     if f == "json":
         from certplan.output.render import write_json
@@ -63,9 +69,8 @@ def compare_cmd(
         return
     from certplan.output.grid import render_grid
 
-    headers = [c.code for c in found]
     rows = [r for r in result["rows"] if r["differs"] or not diff]
-    render_grid(headers, rows, f, o, vertical=vertical, title="Comparison" + (" (differences only)" if diff else ""))
+    render_grid(found, rows, f, o, vertical=vertical, title="Comparison" + (" (differences only)" if diff else ""))
     if diff and not rows:
         common.err("certplan: no differences in the compared fields")
 
@@ -90,18 +95,19 @@ def bodies_cmd(
       certplan bodies AAPC AHIMA
       certplan bodies --json
     """
-    from certplan.core import ceu, compare, lookup, views
+    from certplan.core import compare
+    from certplan.core.lookup import UnknownCode, suggest
 
     f = fmt_of(json_, fmt)
-    cat = load(ctx)
+    served = common.served(ctx)
+    by_code = {b["code"].upper(): b for b in served["bodies"]}
     if codes:
         chosen = []
         errors = []
         for c in codes:
-            try:
-                b = lookup.find_body(cat, c)
-            except lookup.UnknownCode as exc:
-                errors.append(exc)
+            b = by_code.get(c.strip().upper())
+            if b is None:
+                errors.append(UnknownCode(c, suggest(c, served["body_codes"]), what="body"))
                 continue
             if b in chosen:
                 common.fail_usage(f"body {c!r} is given twice")
@@ -109,17 +115,15 @@ def bodies_cmd(
         if errors:
             common.unknown_codes_exit(errors)
     else:
-        chosen = list(cat.bodies)
-    vctx = views.Ctx(cat, common.today())
-    bviews = [views.body(b, vctx) for b in chosen]
+        chosen = list(served["bodies"])
     o = out()
     if f == "json":
         from certplan.output.render import write_json
 
-        for bv, b in zip(bviews, chosen):
-            bv["ceus_by_credentials_held"] = ceu.by_count(b, cat)
-        write_json(bviews, o)
+        write_json(chosen, o)
         return
     from certplan.output.grid import render_grid
 
-    render_grid([b.code for b in chosen], compare.body_rows(bviews), f, o, vertical=vertical, title="Certifying bodies")
+    render_grid(
+        [b["code"] for b in chosen], compare.body_rows(chosen), f, o, vertical=vertical, title="Certifying bodies"
+    )

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
+import json
+from typing import TYPE_CHECKING, Any
 
-from certplan.catalog.models import Catalog, Credential
-from certplan.core import cost, views
+if TYPE_CHECKING:  # pragma: no cover - the row builders below work on plain dicts
+    from certplan.catalog.models import Catalog, Credential
+    from certplan.core import views
 
 MIN_CODES, MAX_CODES = 2, 8
 
@@ -144,8 +146,6 @@ def _differences(views_: list[dict[str, Any]]) -> list[str]:
                     continue
                 walk([v.get(k) for v in vals], f"{path}.{k}" if path else k)
             return
-        import json
-
         if len({json.dumps(v, sort_keys=True) for v in vals}) > 1:
             out.append(path)
 
@@ -154,10 +154,15 @@ def _differences(views_: list[dict[str, Any]]) -> list[str]:
 
 
 def compare(cat: Catalog, creds: list[Credential], ctx: views.Ctx, basis: str | None = None) -> dict[str, Any]:
-    vs = [views.credential(c, ctx) for c in creds]
-    cs = [cost.cheapest(c, cat, basis) for c in creds]
+    from certplan.core import cost, views
+
+    return assemble([views.credential(c, ctx) for c in creds], [cost.cheapest(c, cat, basis) for c in creds])
+
+
+def assemble(vs: list[dict[str, Any]], cs: list[dict[str, Any]]) -> dict[str, Any]:
+    """The comparison from show views and cost results (plain data)."""
     return {
-        "schema_version": views.SCHEMA_VERSION,
+        "schema_version": 1,
         "credentials": vs,
         "differences": _differences(vs),
         "costs": cs,

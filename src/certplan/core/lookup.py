@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from certplan.catalog.models import Body, Catalog, Credential
+if TYPE_CHECKING:  # pragma: no cover - kept stdlib-only so the fast paths need no pydantic
+    from certplan.catalog.models import Body, Catalog, Credential
 
 
 class UnknownCode(LookupError):
@@ -26,16 +28,32 @@ def _norm(code: str) -> str:
     return " ".join(code.strip().upper().replace("_", "-").split())
 
 
-def index(cat: Catalog) -> dict[str, Credential]:
-    out: dict[str, Credential] = {}
-    for cred in cat.credentials:
-        out[_norm(cred.code)] = cred
-        for alias in cred.aliases:
-            out.setdefault(_norm(alias), cred)
+def code_index(entries: Iterable[tuple[str, Iterable[str]]]) -> dict[str, str]:
+    """Normalised code or alias -> canonical code, for (code, aliases) pairs."""
+    entries = list(entries)
+    out: dict[str, str] = {}
+    for code, aliases in entries:
+        out[_norm(code)] = code
+        for alias in aliases:
+            out.setdefault(_norm(alias), code)
     # "CPC+CPB" and "CPC + CPB" are the same thing typed two ways
-    for cred in cat.credentials:
-        out.setdefault(_norm(cred.code).replace(" ", ""), cred)
+    for code, _ in entries:
+        out.setdefault(_norm(code).replace(" ", ""), code)
     return out
+
+
+def resolve(idx: dict[str, str], codes: Iterable[str], typed: str) -> str:
+    """The canonical code for what was typed, or UnknownCode with suggestions."""
+    key = _norm(typed)
+    code = idx.get(key) or idx.get(key.replace(" ", ""))
+    if code is None:
+        raise UnknownCode(typed, suggest(typed, codes))
+    return code
+
+
+def index(cat: Catalog) -> dict[str, Credential]:
+    by_code = {c.code: c for c in cat.credentials}
+    return {k: by_code[v] for k, v in code_index((c.code, c.aliases) for c in cat.credentials).items()}
 
 
 def suggest(code: str, candidates: Iterable[str], n: int = 3) -> list[str]:

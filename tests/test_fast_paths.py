@@ -1,0 +1,108 @@
+"""The served cache and the completion fast path give exactly what the slow paths give."""
+
+import datetime as dt
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from certplan.catalog.served import load_served, view_text
+from certplan.core import views
+
+TODAY = dt.date(2026, 11, 27)
+
+
+def test_served_views_match_the_model_views(catalog, tmp_path, monkeypatch):
+    monkeypatch.setenv("CERTPLAN_CACHE_DIR", str(tmp_path / "c"))
+    built = load_served(None, TODAY)  # miss: builds and writes
+    cached = load_served(None, TODAY, build=False)  # hit: stdlib json only
+    assert cached is not None and "views" not in cached
+    ctx = views.Ctx(catalog, TODAY)
+    for c in catalog.credentials:
+        expected = json.dumps(views.credential(c, ctx), indent=2, sort_keys=True, ensure_ascii=False)
+        assert view_text(built, c.code) == expected
+        assert view_text(cached, c.code) == expected
+
+
+def test_list_json_equals_plain_json_dumps(run, catalog):
+    out = run("list", "--json").stdout
+    ctx = views.Ctx(catalog, TODAY)
+    expected = (
+        json.dumps(
+            [views.credential(c, ctx) for c in catalog.credentials], indent=2, sort_keys=True, ensure_ascii=False
+        )
+        + "\n"
+    )
+    assert out == expected
+    assert run("list", "--json", "--search", "zzzz-nothing").stdout == "[]\n"
+
+
+def test_cache_key_changes_with_the_year(tmp_path, monkeypatch):
+    monkeypatch.setenv("CERTPLAN_CACHE_DIR", str(tmp_path / "c"))
+    load_served(None, TODAY)
+    assert load_served(None, dt.date(2027, 1, 2), build=False) is None  # "dated" flags depend on the year
+
+
+def test_no_cache_dir_still_works(run, monkeypatch):
+    monkeypatch.setenv("CERTPLAN_CACHE_DIR", "")
+    assert json.loads(run("show", "CPC", "--json").stdout)["code"] == "CPC"
+
+
+def test_catalog_option_is_accepted_after_the_command(run, tmp_path):
+    mini = os.path.join(os.path.dirname(__file__), "data", "mini.yaml")
+    r = run("list", "--json", "--catalog", mini)
+    assert [c["code"] for c in json.loads(r.stdout)] == ["CPC"]
+    r = run("show", "cpc", f"--catalog={mini}", "--json")
+    assert json.loads(r.stdout)["description"] == "A coding credential."
+
+
+CASES = [
+    ("complete_bash", {"COMP_WORDS": "certplan show C", "COMP_CWORD": "2"}),
+    ("complete_bash", {"COMP_WORDS": "certplan show ", "COMP_CWORD": "2"}),
+    ("complete_bash", {"COMP_WORDS": "certplan compare CPC cc", "COMP_CWORD": "3"}),
+    ("complete_bash", {"COMP_WORDS": "certplan eligible --experience 2 R", "COMP_CWORD": "4"}),
+    ("complete_bash", {"COMP_WORDS": "certplan --catalog x.yaml show RH", "COMP_CWORD": "4"}),
+    ("complete_bash", {"COMP_WORDS": "certplan sh", "COMP_CWORD": "1"}),
+    ("complete_bash", {"COMP_WORDS": "certplan show CPC --", "COMP_CWORD": "3"}),
+    ("complete_bash", {"COMP_WORDS": "certplan list --body A", "COMP_CWORD": "3"}),
+    ("complete_zsh", {"_TYPER_COMPLETE_ARGS": "certplan show C"}),
+    ("complete_zsh", {"_TYPER_COMPLETE_ARGS": "certplan compare CPC "}),
+    ("complete_zsh", {"_TYPER_COMPLETE_ARGS": "certplan show QQQ"}),
+    ("complete_fish", {"_TYPER_COMPLETE_ARGS": "certplan show C", "_TYPER_COMPLETE_FISH_ACTION": "get-args"}),
+    ("complete_fish", {"_TYPER_COMPLETE_ARGS": "certplan show C", "_TYPER_COMPLETE_FISH_ACTION": "is-args"}),
+]
+
+
+def _complete(instruction, extra, fast: bool, cache: str):
+    env = {k: v for k, v in os.environ.items() if k not in ("COMP_WORDS", "COMP_CWORD", "_TYPER_COMPLETE_ARGS")}
+    env.update(extra, _CERTPLAN_COMPLETE=instruction, CERTPLAN_CACHE_DIR=cache)
+    if not fast:
+        env["CERTPLAN_NO_FAST_COMPLETE"] = "1"
+    code = "import sys; sys.argv=['certplan']; from certplan.cli.main import main; main()"
+    p = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    return p.returncode, p.stdout
+
+
+@pytest.mark.parametrize(("instruction", "extra"), CASES)
+def test_fast_completion_matches_typer(instruction, extra, tmp_path):
+    cache = str(tmp_path / "cache")
+    _complete(instruction, extra, False, cache)  # fills the cache
+    assert _complete(instruction, extra, True, cache) == _complete(instruction, extra, False, cache)
+
+
+def test_completion_lists_codes(tmp_path):
+    rc, out = _complete(
+        "complete_bash", {"COMP_WORDS": "certplan show CC", "COMP_CWORD": "2"}, True, str(tmp_path / "c")
+    )
+    assert rc == 0
+    assert out.split() == ["CCA", "CCC", "CCDS", "CCDS-O", "CCS", "CCS-P", "CCVTC"]
+    rc, out = _complete(
+        "complete_bash", {"COMP_WORDS": "certplan bodies A", "COMP_CWORD": "2"}, True, str(tmp_path / "c")
+    )
+    assert set(out.split()) >= {"AAPC", "AHIMA", "AMBA", "AHDI"}
+    rc, out = _complete(
+        "complete_bash", {"COMP_WORDS": "certplan show rh", "COMP_CWORD": "2"}, True, str(tmp_path / "c")
+    )
+    assert out.split() == ["rhds", "rhia", "rhit"]
