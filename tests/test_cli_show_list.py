@@ -149,3 +149,15 @@ def test_help_leads_with_examples(run):
     assert r.exit_code == 0
     assert "Examples:\n    certplan list --body AHIMA" in r.stdout
     assert "Exit codes: 0 ok" in r.stdout
+
+
+def test_fields_selects_and_unknown_field_exits_2(run, run_json):
+    assert run_json("show", "CPC", "--fields", "code,name") == {"code": "CPC", "name": "Certified Professional Coder"}
+    items = run_json("list", "--status", "retired", "--fields", "code,replaced_by")
+    assert {"code": "CPC-H", "replaced_by": "COC"} in items
+    r = run("show", "CPC", "--fields", "code,nme")
+    assert r.exit_code == 2 and r.stdout == ""
+    lines = r.stderr.splitlines()
+    assert lines[0] == 'certplan: Unknown JSON field: "nme" (did you mean name?)'
+    assert lines[1] == "Available fields:" and "  exam" in lines
+    assert run("list", "--fields", ",").exit_code == 2

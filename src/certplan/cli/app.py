@@ -126,6 +126,7 @@ def list_cmd(
     ] = None,
     json_: JsonOpt = False,
     fmt: FormatOpt = None,
+    fields: common.FieldsOpt = None,
 ) -> None:
     """List credentials, with filters.
 
@@ -152,6 +153,14 @@ def list_cmd(
                 common.fail_usage(f"unknown body {b!r}" + (f"; did you mean {', '.join(hint)}?" if hint else ""))
     codes = filter_codes(served, bodies=body, levels=level, settings=setting, statuses=status, search=search)
     o = out()
+    if fields is not None:
+        from certplan.catalog.served import view
+        from certplan.core.schema import SHOW
+        from certplan.output.render import write_json
+
+        keep = common.parse_fields(fields, list(SHOW["properties"]))
+        write_json([{k: v for k, v in view(served, c).items() if k in keep} for c in codes], o)
+        return
     if f == "json":
         from certplan.catalog.served import write_list_json
 
@@ -221,6 +230,7 @@ def show_cmd(
     code: Annotated[str, typer.Argument(help="Credential code, e.g. CPC (any case).", autocompletion=_complete_codes)],
     json_: JsonOpt = False,
     fmt: FormatOpt = None,
+    fields: common.FieldsOpt = None,
 ) -> None:
     """Show one credential: exam, eligibility, upkeep, pay and sources.
 
@@ -229,6 +239,7 @@ def show_cmd(
       certplan show CPC
       certplan show ccs-p
       certplan show CPC --json | jq .exam
+      certplan show CPC --fields code,name,exam
       certplan show CPC-H        (a renamed credential says what it became)
     """
     from certplan.catalog.served import view
@@ -241,6 +252,14 @@ def show_cmd(
     except lookup.UnknownCode as exc:
         common.unknown_codes_exit([exc])
     o = out()
+    if fields is not None:
+        from certplan.catalog.served import view
+        from certplan.core.schema import SHOW
+        from certplan.output.render import write_json
+
+        keep = common.parse_fields(fields, list(SHOW["properties"]))
+        write_json({k: v for k, v in view(served, found).items() if k in keep}, o)
+        return
     if f == "json":
         from certplan.catalog.served import view_text
 

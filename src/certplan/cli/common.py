@@ -30,6 +30,34 @@ FormatOpt = Annotated[
 ]
 
 
+FieldsOpt = Annotated[
+    Optional[str],
+    typer.Option(
+        "--fields",
+        help="Comma-separated top-level JSON fields to keep (implies --json), e.g. code,name,exam.",
+        metavar="A,B",
+    ),
+]
+
+
+def parse_fields(fields: str | None, available: list[str]) -> list[str] | None:
+    """The fields asked for, or exit 2 naming the unknown one and every available field."""
+    if fields is None:
+        return None
+    wanted = [f.strip() for f in fields.split(",") if f.strip()]
+    if not wanted:
+        fail_usage("--fields needs at least one field; available fields: " + ", ".join(sorted(available)))
+    for f in wanted:
+        if f not in available:
+            from certplan.core.lookup import suggest
+
+            hint = [h for h in suggest(f, available, n=1)]
+            err(f'certplan: Unknown JSON field: "{f}"' + (f" (did you mean {hint[0]}?)" if hint else ""))
+            err("Available fields:\n  " + "\n  ".join(sorted(available)))
+            raise typer.Exit(ExitCode.USAGE)
+    return wanted
+
+
 def fmt_of(json_flag: bool, fmt: Format | None, allowed: tuple[str, ...] = ("table", "json", "csv", "markdown")) -> str:
     if json_flag and fmt not in (None, Format.json):
         fail_usage("--json and --format " + fmt.value + " contradict each other; give one")
