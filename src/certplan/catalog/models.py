@@ -134,6 +134,12 @@ class Money(Sourced):
 
 class Note(Sourced):
     text: str
+    signal: Literal["employer-demand", "accreditation", "body-claim", "historical"] | None = Field(
+        None,
+        description="For recognition notes: what kind of evidence it is. employer-demand: an employer, job data or "
+        "a workforce listing (e.g. US Army COOL 'In-Demand'); accreditation: a current third-party accreditation "
+        "(NCCA, ANAB); body-claim: the certifying body's own words; historical: no longer current.",
+    )
 
 
 # --------------------------------------------------------------------------- eligibility

@@ -158,7 +158,15 @@ SHOW = {
             "replaced_by": NSTR,
             "retired": obj({"date": NSTR, "successor": NSTR, "note": NSTR}, nullable=True),
             "see_also": arr(STR),
-            "recognition": arr(NOTE),
+            "recognition": arr(
+                obj(
+                    {
+                        "text": STR,
+                        "signal": {"enum": ["employer-demand", "accreditation", "body-claim", "historical", None]},
+                        "source": NSTR,
+                    }
+                )
+            ),
             "notes": arr(NOTE),
             "unknown": {**arr(STR), "description": "field paths whose value is unknown"},
             "provenance": {
@@ -275,7 +283,33 @@ VALIDATE = {
     **obj({"file": STR, "valid": BOOL, "problems": arr(STR)}),
 }
 
+RECOMMEND = {
+    "$schema": DRAFT,
+    "title": "certplan recommend --json",
+    "type": "array",
+    "items": obj(
+        {
+            "code": STR,
+            "name": STR,
+            "rank": INT,
+            "score": INT,
+            "score_parts": {
+                "type": "object",
+                "description": "setting, focus, eligibility, level, cost, recognition: the README gives the weights",
+                "additionalProperties": INT,
+            },
+            "status": {"enum": ["eligible", "apprentice", "not-eligible"]},
+            "months_until_eligible": NINT,
+            "first_year_cost": NNUM,
+            "reasons": arr(STR),
+            "tradeoffs": arr(STR),
+            "what_would_change": arr(STR),
+        }
+    ),
+}
+
 SCHEMAS: dict[str, dict[str, Any]] = {
+    "recommend": RECOMMEND,
     "show": SHOW,
     "list": LIST,
     "compare": COMPARE,

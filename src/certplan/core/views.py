@@ -213,7 +213,7 @@ def credential(c: Credential, ctx: Ctx) -> dict[str, Any]:
         if c.retired is None
         else {"date": c.retired.date, "successor": c.retired.successor, "note": c.retired.note},
         "see_also": list(c.see_also),
-        "recognition": [{"text": n.text, "source": ctx.url(n.source)} for n in c.recognition],
+        "recognition": [{"text": n.text, "signal": n.signal, "source": ctx.url(n.source)} for n in c.recognition],
         "notes": [{"text": n.text, "source": ctx.url(n.source)} for n in c.notes],
         "unknown": unknown,
         "provenance": provenance,

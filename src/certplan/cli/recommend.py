@@ -1,0 +1,192 @@
+"""recommend."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated, Optional
+
+import typer
+
+from certplan.cli import common
+from certplan.cli.app import app
+from certplan.cli.common import FormatOpt, JsonOpt, err, fmt_of, load, out
+from certplan.cli.profile_opts import (
+    ClinicalOpt,
+    CourseOpt,
+    EducationOpt,
+    ExperienceOpt,
+    HeldOpt,
+    KindOpt,
+    MemberOpt,
+    PracticodeOpt,
+    ProgramOpt,
+    flags,
+)
+
+FOCUS = ("coding", "billing", "auditing", "compliance", "documentation", "management", "scribe", "data", "privacy")
+
+
+def _choices(opt: str, values: list[str] | None, allowed) -> tuple[str, ...]:
+    out = []
+    for v in values or []:
+        for part in v.split(","):
+            part = part.strip().lower()
+            if not part:
+                continue
+            if part not in allowed:
+                from certplan.core.lookup import suggest
+
+                hint = suggest(part, allowed, n=1)
+                common.fail_usage(
+                    f"{opt} {part!r} is not one of: {', '.join(allowed)}"
+                    + (f" (did you mean {hint[0]}?)" if hint else "")
+                )
+            out.append(part)
+    return tuple(dict.fromkeys(out))
+
+
+def _ask() -> dict:
+    from certplan.catalog.vocab import SETTINGS
+
+    def ask(q, default, conv):
+        while True:
+            a = typer.prompt(q, default=default, err=True)
+            try:
+                return conv(a)
+            except ValueError as exc:
+                err(f"  {exc}")
+
+    def listed(allowed):
+        def conv(a):
+            vals = [x.strip().lower() for x in a.split(",") if x.strip() and x.strip() != "-"]
+            bad = [x for x in vals if x not in allowed]
+            if bad:
+                raise ValueError(f"not one of {', '.join(allowed)}: {', '.join(bad)}")
+            return tuple(vals)
+
+        return conv
+
+    def number(a):
+        if a.strip() in ("", "-"):
+            return None
+        v = float(a)
+        if v < 0:
+            raise ValueError("give 0 or more")
+        return v
+
+    return {
+        "settings": ask(
+            "Where do you want to work? (" + ", ".join(SETTINGS) + "; comma separated, or -)", "-", listed(SETTINGS)
+        ),
+        "focus": ask("What do you want to do? (" + ", ".join(FOCUS) + "; or -)", "-", listed(FOCUS)),
+        "budget": ask("Budget for the first year in USD (or -)", "-", number),
+        "within": ask("Months you can wait before earning it (or -)", "-", number),
+    }
+
+
+@app.command("recommend")
+def recommend_cmd(
+    ctx: typer.Context,
+    setting: Annotated[
+        Optional[list[str]],
+        typer.Option("--setting", help="Where you want to work (repeatable), e.g. physician-office."),
+    ] = None,
+    focus: Annotated[
+        Optional[list[str]],
+        typer.Option("--focus", help="What you want to do (repeatable): " + ", ".join(FOCUS) + "."),
+    ] = None,
+    budget: Annotated[Optional[float], typer.Option("--budget", help="First-year budget in USD.", min=0)] = None,
+    within: Annotated[
+        Optional[int], typer.Option("--within", help="Months you can wait before you could earn it.", min=0, max=600)
+    ] = None,
+    top: Annotated[int, typer.Option("--top", help="How many to show (0: all).", min=0)] = 10,
+    education: EducationOpt = None,
+    accredited_program: ProgramOpt = None,
+    experience: ExperienceOpt = None,
+    experience_kind: KindOpt = None,
+    held: HeldOpt = None,
+    course_hours: CourseOpt = None,
+    practicode: PracticodeOpt = None,
+    member: MemberOpt = None,
+    clinical_hours: ClinicalOpt = None,
+    json_: JsonOpt = False,
+    fmt: FormatOpt = None,
+) -> None:
+    """Which credential is right for me? A ranked list with reasons and trade-offs.
+
+    The score adds documented parts (setting, focus, eligibility, level, budget,
+    sourced recognition); see the README. With no flags on a terminal, asks a few
+    questions; it never asks when stdin is not a terminal.
+
+    \b
+    Examples:
+      certplan recommend --setting physician-office
+      certplan recommend --setting hospital-inpatient --experience 2
+      certplan recommend --focus compliance --education bachelor --json
+      certplan recommend --budget 300 --within 6
+    """
+    from certplan.catalog.vocab import SETTINGS
+    from certplan.cli.eligible import resolve_profile
+    from certplan.core.recommend import Preferences, recommend
+
+    f = fmt_of(json_, fmt)
+    settings_ = _choices("--setting", setting, SETTINGS)
+    focus_ = _choices("--focus", focus, FOCUS)
+    pf = flags(
+        education,
+        accredited_program,
+        experience,
+        experience_kind,
+        held,
+        course_hours,
+        practicode,
+        member,
+        clinical_hours,
+    )
+    cat = load(ctx)
+    nothing = not (settings_ or focus_ or budget is not None or within is not None or pf.given())
+    if nothing and sys.stdin.isatty() and f == "table":
+        a = _ask()
+        settings_, focus_ = a["settings"], a["focus"]
+        budget = a["budget"]
+        within = int(a["within"]) if a["within"] is not None else None
+    person = resolve_profile(cat, pf)
+    prefs = Preferences(settings=settings_, focus=focus_, budget=budget, within_months=within)
+    results = recommend(cat, person, prefs, common.today())
+    shown = results[:top] if top else results
+    o = out()
+    if f == "json":
+        from certplan.output.render import write_json
+
+        write_json(shown, o)
+        return
+    from certplan.output.render import Column, write_rows
+
+    rows = [
+        {
+            "rank": r["rank"],
+            "code": r["code"],
+            "score": r["score"],
+            "status": r["status"],
+            "why": "; ".join(r["reasons"]),
+            "but": "; ".join(r["tradeoffs"]) or "-",
+            "change": "; ".join(r["what_would_change"]) or "-",
+        }
+        for r in shown
+    ]
+    cols = [
+        Column("rank", "#", justify="right"),
+        Column("code", "Code"),
+        Column("score", "Score", justify="right"),
+        Column("status", "Status"),
+        Column("why", "Why", max_width=60),
+        Column("but", "Trade-offs", max_width=50),
+    ]
+    if f in ("csv", "markdown"):
+        cols.append(Column("change", "What would change it"))
+    write_rows(rows, cols, f, o, title="Recommended for you (score parts: certplan recommend --json)")
+    if f == "table" and shown:
+        err("What would change the answer:")
+        for r in shown[:5]:
+            for c in r["what_would_change"][:2]:
+                err(f"  {r['code']}: {c}")
