@@ -1,1 +1,152 @@
-"""plan (issue 5): filled in by its implementer."""
+"""plan: a week-by-week study plan to an exam date."""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+
+from certplan.cli import common
+from certplan.cli.app import _complete_codes, app
+from certplan.cli.common import FormatOpt, JsonOpt, err, fmt_of, load, out
+from certplan.cli.profile_opts import (
+    ClinicalOpt,
+    CourseOpt,
+    EducationOpt,
+    ExperienceOpt,
+    HeldOpt,
+    KindOpt,
+    MemberOpt,
+    PracticodeOpt,
+    ProgramOpt,
+    flags,
+)
+
+DEFAULT_BOOK_AHEAD = 6  # same as core.plan.DEFAULT_BOOK_AHEAD_WEEKS (kept here so --help needs no import)
+
+
+@app.command("plan")
+def plan_cmd(
+    ctx: typer.Context,
+    code: Annotated[str, typer.Argument(help="Credential code, e.g. CPC (any case).", autocompletion=_complete_codes)],
+    start: Annotated[
+        Optional[str],
+        typer.Option("--start", help="First day of the plan (YYYY-MM-DD). Default: the next Monday.", metavar="DATE"),
+    ] = None,
+    exam_date: Annotated[
+        Optional[str],
+        typer.Option(
+            "--exam-date", help="The exam date (YYYY-MM-DD). Not with --weeks.", metavar="DATE", show_default=False
+        ),
+    ] = None,
+    weeks: Annotated[
+        Optional[int],
+        typer.Option("--weeks", help="Study weeks before the exam (the exam is the day after). Not with --exam-date."),
+    ] = None,
+    hours_per_week: Annotated[
+        Optional[float],
+        typer.Option(
+            "--hours-per-week",
+            help="Study hours a week. Default: 10 (certplan's default), or with --exam-date/--weeks the least that fits.",
+            metavar="H",
+        ),
+    ] = None,
+    book_ahead: Annotated[
+        int,
+        typer.Option("--book-ahead", help="Book the exam this many weeks before the exam date.", metavar="WEEKS"),
+    ] = DEFAULT_BOOK_AHEAD,
+    assume_eligible: Annotated[
+        bool,
+        typer.Option(
+            "--assume-eligible",
+            help="You confirmed with the body the requirements certplan cannot check (e.g. a foreign degree).",
+        ),
+    ] = False,
+    ics: Annotated[
+        Optional[str],
+        typer.Option(
+            "--ics", help="Also write the plan as an iCalendar file (weekly blocks and milestones).", metavar="FILE"
+        ),
+    ] = None,
+    education: EducationOpt = None,
+    accredited_program: ProgramOpt = None,
+    experience: ExperienceOpt = None,
+    experience_kind: KindOpt = None,
+    held: HeldOpt = None,
+    course_hours: CourseOpt = None,
+    practicode: PracticodeOpt = None,
+    member: MemberOpt = None,
+    clinical_hours: ClinicalOpt = None,
+    json_: JsonOpt = False,
+    fmt: FormatOpt = None,
+) -> None:
+    """A week-by-week study plan: foundations, exam domains, review, practice exams, booking, exam day.
+
+    Study hours come from the catalog (or certplan's labelled planning default when it has
+    none), adjusted by your profile. Domains get time in proportion to their published
+    weights. A plan that needs more hours than you gave is made at the hours it needs, with
+    a warning on stderr; an impossible one exits 2 with the reason.
+
+    \b
+    Examples:
+      certplan plan CPC --start 2027-01-04 --hours-per-week 10
+      certplan plan CCS --exam-date 2027-06-01 --json
+      certplan plan CPC --weeks 12 --ics cpc.ics
+      certplan plan CPC --experience 2 --format markdown > checklist.md
+    """
+    f = fmt_of(json_, fmt)
+    if exam_date is not None and weeks is not None:
+        common.fail_usage("give --exam-date or --weeks, not both")
+    from certplan.cli.eligible import resolve_profile
+    from certplan.core import lookup
+    from certplan.core import plan as core
+
+    try:
+        d_start = core.parse_date(start, "--start") if start is not None else None
+        d_exam = core.parse_date(exam_date, "--exam-date") if exam_date is not None else None
+    except core.PlanError as exc:
+        common.fail_usage(str(exc))
+    pf = flags(
+        education,
+        accredited_program,
+        experience,
+        experience_kind,
+        held,
+        course_hours,
+        practicode,
+        member,
+        clinical_hours,
+    )
+    cat = load(ctx)
+    try:
+        cred = lookup.find(cat, code)
+    except lookup.UnknownCode as exc:
+        common.unknown_codes_exit([exc])
+    person = resolve_profile(cat, pf)
+    req = core.Request(
+        start=d_start,
+        exam_date=d_exam,
+        weeks=weeks,
+        hours_per_week=hours_per_week,
+        book_ahead_weeks=book_ahead,
+        assume_eligible=assume_eligible,
+    )
+    try:
+        result = core.build(cred, cat, person, req, common.today())
+    except core.PlanError as exc:
+        common.fail_usage(str(exc))
+    o = out()
+    from certplan.output import plan as render
+
+    if ics is not None:
+        try:
+            n = render.write_ics(result, ics)
+        except OSError as exc:
+            common.fail_usage(f"cannot write {ics}: {exc.strerror or exc}")
+    render.render_plan(result, f, o)
+    for n_ in result["notes"]:
+        err(f"certplan: {n_}")
+    for w in result["warnings"]:
+        err(f"certplan: warning: {w}")
+    if ics is not None:
+        err(f"certplan: wrote {n} calendar events to {ics}")
