@@ -46,6 +46,13 @@ def cross_check(cat: Catalog) -> list[tuple[Loc, str]]:
     socs = {o.soc for o in cat.occupations}
     dupes(cat.occupations, "soc", "occupations")
 
+    dupes(cat.pay_differences, "id", "pay_differences")
+    dupes(cat.facts, "id", "facts")
+    for i, pdiff in enumerate(cat.pay_differences):
+        for j, soc in enumerate(pdiff.applies_to):
+            if soc not in socs:
+                problems.append((("pay_differences", i, "applies_to", j), f"unknown occupation {soc!r}"))
+
     upper_codes = {c.upper() for c in codes}
     alias_owner: dict[str, str] = {}
     for i, cred in enumerate(cat.credentials):

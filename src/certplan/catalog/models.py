@@ -391,6 +391,28 @@ class Occupation(Strict):
     notes: list[Note] = []
 
 
+class PayDifference(Sourced):
+    """A sourced certified-vs-not-certified pay difference (e.g. from a body's salary survey)."""
+
+    id: str
+    text: str = Field(description="What the source says, in brief.")
+    year: int = Field(ge=1990, le=2100, description="The survey or data year.")
+    period: str
+    percent: float | None
+    certified_amount: float | None = Field(None, gt=0)
+    not_certified_amount: float | None = Field(None, gt=0)
+    approximate: bool = Field(False, description="The source gives an amount as approximate ('about $47,200').")
+    statistic: Literal["mean", "median"] | None = Field(description="null when the source does not say.")
+    population: str
+    applies_to: list[str] = Field(default_factory=list, description="SOC codes of the workers surveyed.")
+
+    @model_validator(mode="after")
+    def _percent_or_note(self):
+        if self.percent is None and not self.note:
+            raise ValueError("an unknown percent (null) needs a note saying what is missing")
+        return self
+
+
 class GeneralFact(Sourced):
     id: str
     text: str
@@ -403,6 +425,7 @@ class Catalog(Strict):
     bodies: list[Body]
     credentials: list[Credential]
     occupations: list[Occupation] = []
+    pay_differences: list[PayDifference] = []
     facts: list[GeneralFact] = []
 
 

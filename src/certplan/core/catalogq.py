@@ -69,6 +69,8 @@ def all_citations(cat: Catalog) -> list[tuple[str, str, str]]:
         out += [(c.code, p, s) for p, s in cited(c)]
     for o in cat.occupations:
         out += [(f"SOC {o.soc}", p, s) for p, s in cited(o)]
+    for pdiff in cat.pay_differences:
+        out += [(f"pay difference {pdiff.id}", p or "(record)", s) for p, s in cited(pdiff)]
     for f in cat.facts:
         out += [(f"fact {f.id}", p or "text", s) for p, s in cited(f)]
     return out

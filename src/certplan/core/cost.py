@@ -183,3 +183,456 @@ def cheapest(cred: Credential, cat: Catalog, basis: str | None = None) -> dict[s
     res = options[1]
     res["basis_reason"] = "non-member prices: no basis has a fully known total"
     return res
+
+
+# --------------------------------------------------------------------------- certplan cost (earn and keep over N years)
+
+CEU_COST_FACT = "ceu-cost-per-unit"
+STUDY_FACT_PREFIX = "study-materials-"
+MAX_YEARS = 40
+MAX_ATTEMPTS = 10
+
+
+def attempt_plan(cred: Credential, basis: str, attempts: int) -> dict[str, Any]:
+    """The cheapest combination of the listed exam fees that pays for ``attempts`` attempts.
+
+    A fee with ``attempts: k`` covers k attempts (the AAPC two-attempt package); a fee without it covers one.
+    Returns {amount (None if no known fee), packages [Money], fees [Money considered]}.
+    """
+    if cred.exam is None:
+        return {"amount": None, "packages": [], "fees": []}
+    fees = [m for m in cred.exam.fees if _applies(m, basis) and m.per in (None, "attempt", "once")]
+    known = [m for m in fees if m.amount is not None]
+    if not known:
+        return {"amount": None, "packages": [], "fees": fees}
+    best: list[tuple[float, int, list[Money]]] = [(0.0, 0, [])]
+    for n in range(1, attempts + 1):
+        options = []
+        for i, m in enumerate(known):
+            prev = best[max(0, n - (m.attempts or 1))]
+            options.append((prev[0] + float(m.amount or 0), prev[1] + 1, i, prev[2] + [m]))
+        amount, count, _, chosen = min(options, key=lambda o: (o[0], o[1], o[2]))
+        best.append((amount, count, chosen))
+    amount, _, chosen = best[attempts]
+    return {"amount": amount, "packages": chosen, "fees": fees}
+
+
+def _fee_who(m: Money) -> str:
+    return {True: "member price", False: "non-member price", None: "same price for anyone"}[m.member]
+
+
+def conditional_fees(cred: Credential, body: Body | None) -> list[Money]:
+    """Fees paid only when something happens (late payment, extension, reinstatement): never in a total."""
+    out: list[Money] = []
+    if cred.exam is not None:
+        out += [m for m in cred.exam.fees if m.per == "event"]
+    if cred.maintenance is not None:
+        out += [m for m in cred.maintenance.fees if m.per == "event"]
+    if body is not None and body.renewal is not None:
+        seen = {(m.amount, m.source) for m in out}
+        out += [m for m in body.renewal.fees if m.per == "event" and (m.amount, m.source) not in seen]
+    return out
+
+
+def _additional_fee(cred: Credential, body: Body | None, basis: str) -> Money | None:
+    fees = cred.maintenance.fees if cred.maintenance is not None and cred.maintenance.fees else []
+    if not fees and body is not None and body.renewal is not None:
+        fees = body.renewal.fees
+    extra = [m for m in fees if _applies(m, basis) and m.per == "additional-credential"]
+    known = [m for m in extra if m.amount is not None]
+    if known:
+        return min(known, key=lambda m: m.amount)
+    return extra[0] if extra else None
+
+
+def holder_counts(cat: Catalog, body: Body | None, held: list[str], code: str) -> dict[str, Any]:
+    """CEUs per cycle owed to the body now and after adding ``code`` (RHIA replaces RHIT)."""
+    from certplan.core import ceu
+
+    before = ceu.effective_held(cat, [h for h in held if h.upper() != code.upper()])
+    after = ceu.effective_held(cat, [*held, code])
+    if body is None:
+        return {"now": None, "after": None, "others": []}
+    now = ceu.required(body, before)
+    then = ceu.required(body, after)
+    others = [c.code for c in after if c.body == body.code and c.code.upper() != code.upper()]
+    return {"now": now, "after": then, "others": others}
+
+
+def earn_and_keep(
+    cred: Credential,
+    cat: Catalog,
+    basis: str,
+    years: int = 2,
+    attempts: int = 1,
+    held: tuple[str, ...] | list[str] = (),
+    member_of: tuple[str, ...] | list[str] = (),
+) -> dict[str, Any]:
+    """What it costs to earn ``cred`` and keep it for ``years`` years, on one fee basis.
+
+    Lines: exam attempts, membership, renewal fees, CEUs (scaled by the credentials held afterwards) and their
+    cost, study materials.  Each line is sourced, an estimate, or unknown (``amount`` None); unknown lines make
+    the total unknown and are named in ``unknown_parts``.  ``fees_total`` covers only the fee lines (exam,
+    membership, renewal) and decides the cheapest basis.
+    """
+    urls = {s.id: s.url for s in cat.sources}
+    body = next((b for b in cat.bodies if b.code == cred.body), None)
+    facts = {f.id: f for f in cat.facts}
+    held = [h.upper() for h in held]
+    members = {m.upper() for m in member_of}
+    lines: list[dict[str, Any]] = []
+    notes: list[str] = []
+    unknown_parts: list[str] = []
+
+    def line(key, label, amount, period, source, note, kind="sourced", fee=True, in_total=True, count=1, unit=None):
+        if amount is None:
+            kind = "unknown"
+            if in_total:
+                unknown_parts.append(label)
+        lines.append(
+            {
+                "id": key,
+                "label": label,
+                "amount": amount,
+                "unit_amount": unit,
+                "count": count,
+                "period": period,
+                "basis": kind,
+                "source": source,
+                "note": note,
+                "fee": fee,
+                "in_total": in_total,
+            }
+        )
+
+    # exam attempts
+    retake = cred.exam.retake.value if cred.exam is not None else None
+    plan = attempt_plan(cred, basis, attempts)
+    word = f"{attempts} attempt" + ("s" if attempts != 1 else "")
+    if plan["amount"] is None:
+        first = plan["fees"][0] if plan["fees"] else None
+        line(
+            "exam",
+            f"{cred.code} exam, {word} budgeted",
+            None,
+            "once",
+            urls.get(first.source) if first else None,
+            (first.note if first else None) or "no sourced exam fee",
+        )
+    else:
+        pk = plan["packages"]
+        groups: dict[int, tuple[Money, int]] = {}
+        for m in pk:
+            groups[id(m)] = (m, groups[id(m)][1] + 1 if id(m) in groups else 1)
+        parts = []
+        for m, n in groups.values():
+            parts.append(f"{n} x " * (n > 1) + f"{money(m.amount)} ({m.what or 'exam fee'}; {_fee_who(m)})")
+        note = " + ".join(parts)
+        others = [m for m in plan["fees"] if id(m) not in groups and m.amount is not None]
+        if others:
+            note += ". Other fees listed: " + "; ".join(f"{money(m.amount)} ({m.what or 'exam fee'})" for m in others)
+        line(
+            "exam",
+            f"{cred.code} exam, {word} budgeted",
+            plan["amount"],
+            "once",
+            urls.get(pk[0].source),
+            note,
+            count=attempts,
+        )
+
+    # membership
+    to_sit = membership_needed_to_sit(cred)
+    to_keep = membership_needed_to_keep(cred, body)
+    if to_keep is None and cred.status == "current":
+        notes.append(f"whether {cred.body} membership is required to keep {cred.code} is not stated in the catalog")
+        unknown_parts.append("whether membership is required to keep the credential")
+    already = body is not None and (
+        body.code.upper() in members
+        or any(
+            c.body == body.code and membership_needed_to_keep(c, body)
+            for c in cat.credentials
+            if c.code.upper() in held and c.code.upper() != cred.code.upper()
+        )
+    )
+    if to_sit or to_keep or basis == "member":
+        dues = membership_fee(body)
+        n = years if (to_keep or basis == "member") else 1
+        if to_sit and to_keep:
+            why = "required to sit and to keep"
+        elif to_sit:
+            why = "required to sit"
+        elif to_keep:
+            why = "required to keep"
+        else:
+            why = "for the member prices"
+        label = f"{cred.body} membership, {n} year" + ("s" if n != 1 else "") + f" ({why})"
+        note = dues.what if dues else None
+        if already:
+            note = f"you are already a member of {cred.body}: not an extra cost (not in the total)"
+        line(
+            "membership",
+            label,
+            None if dues is None or dues.amount is None else dues.amount * n,
+            f"{n} year" + ("s" if n != 1 else ""),
+            urls.get(dues.source) if dues else None,
+            note
+            if (dues and dues.amount is not None) or already
+            else ((dues.note if dues else None) or "no sourced figure"),
+            in_total=not already,
+            count=n,
+            unit=dues.amount if dues else None,
+        )
+
+    # renewal (recertification) fees
+    cyc = cycle_years(cred, body)
+    hc = holder_counts(cat, body, held, cred.code)
+    others = hc["others"]
+    cadence = renewal_fees(cred, body, basis)
+    membership_listed = any(ln["id"] == "membership" for ln in lines)
+    for m in cadence:
+        if membership_listed and m.what and "membership" in m.what.lower():
+            continue  # the yearly membership dues are already a line
+        if m.per == "year":
+            n = years
+            period = f"{years} year" + ("s" if years != 1 else "")
+        elif cyc is None:
+            line("renewal", "renewal fee", None, "each renewal", urls.get(m.source), "renewal cycle length unknown")
+            continue
+        else:
+            n = years // cyc
+            period = f"every {cyc} years ({n} in {years} year" + ("s" if years != 1 else "") + ")"
+        fee = m
+        label = f"renewal fee ({m.what})" if m.what and m.what.lower() != "renewal fee" else "renewal fee"
+        note = _fee_who(m)
+        if others:
+            extra = _additional_fee(cred, body, basis)
+            if extra is not None:
+                fee = extra
+                label = f"renewal fee for one more credential ({extra.what})" if extra.what else "renewal fee"
+                note = f"you already hold {', '.join(others)}; this is the fee for each additional credential"
+            else:
+                line(
+                    "renewal",
+                    label,
+                    None,
+                    period,
+                    urls.get(m.source),
+                    f"you already hold {', '.join(others)}; whether {cred.code} adds to that fee is not stated",
+                )
+                continue
+        if fee.amount is None:
+            line("renewal", label, None, period, urls.get(fee.source), fee.note or "no sourced figure")
+        else:
+            line("renewal", label, fee.amount * n, period, urls.get(fee.source), note, count=n, unit=fee.amount)
+    if not cadence and cred.status == "current":
+        notes.append(
+            f"the catalog lists no separate renewal fee for {cred.code}"
+            + (f" ({cred.body} renews through membership and CEUs)" if to_keep else "")
+        )
+
+    # CEUs, scaled by the credentials held afterwards
+    now, after = hc["now"], hc["after"]
+    ceus = None
+    if after is not None and after["ceus"] is not None and now is not None and now["ceus"] is not None:
+        added = after["ceus"] - now["ceus"]
+        cycles = (years // cyc) if cyc else None
+        ceus = {
+            "body": cred.body,
+            "credentials_after": after["credentials"],
+            "per_cycle_now": now["ceus"],
+            "per_cycle_after": after["ceus"],
+            "added_per_cycle": added,
+            "cycle_years": cyc,
+            "cycles_in_period": cycles,
+            "added_in_period": None if cycles is None else added * cycles,
+            "rule": after["basis"],
+        }
+    else:
+        ceus = {
+            "body": cred.body,
+            "credentials_after": after["credentials"] if after else [cred.code],
+            "per_cycle_now": now["ceus"] if now else None,
+            "per_cycle_after": after["ceus"] if after else None,
+            "added_per_cycle": None,
+            "cycle_years": cyc,
+            "cycles_in_period": (years // cyc) if cyc else None,
+            "added_in_period": None,
+            "rule": (after["basis"] if after else "no renewal rule in the catalog"),
+        }
+    generic = facts.get(CEU_COST_FACT)
+    own = body_ceu_fact(cat, cred.body)
+    per_unit = own if own is not None and own.value is not None else generic
+    ceus["cost_per_ceu"] = per_unit.value if per_unit else None
+    ceus["cost_source"] = urls.get(per_unit.source) if per_unit else None
+    ceus["cost_facts"] = [
+        {"id": f.id, "text": f.text, "value": f.value, "source": urls.get(f.source)} for f in (own, generic) if f
+    ]
+    n_ceus = ceus["added_in_period"]
+    rule_src = None
+    if body is not None and body.renewal is not None and body.renewal.ceus is not None:
+        rule_src = urls.get(body.renewal.ceus.source)
+    elif cred.maintenance is not None:
+        rule_src = urls.get(cred.maintenance.ceus.source)
+    ceus["source"] = rule_src
+    span = f"{years} year" + ("s" if years != 1 else "")
+    if n_ceus is None:
+        line(
+            "ceus", "CEUs to earn", None, span, None, "how many CEUs this adds is not known: " + ceus["rule"], fee=False
+        )
+    elif n_ceus == 0:
+        why = (
+            f"no renewal falls due within {span}"
+            if not ceus["cycles_in_period"]
+            else f"holding it adds no CEUs to the {ceus['per_cycle_after']} you owe {cred.body} per cycle"
+        )
+        line("ceus", "CEUs to earn: none", 0, span, rule_src, why, fee=False)
+    else:
+        label = f"CEUs to earn: {n_ceus} ({ceus['added_per_cycle']} per {cyc}-year cycle x {ceus['cycles_in_period']})"
+        if per_unit is None or per_unit.value is None:
+            note = "no sourced figure for the cost of a CEU"
+            if own is not None:
+                note += f" ({own.text.rstrip('.')})"
+            line("ceus", label, None, span, rule_src, note, fee=False, count=n_ceus)
+        else:
+            # a body-specific figure is conditional (e.g. free courses from the body): an estimate
+            line(
+                "ceus",
+                label,
+                per_unit.value * n_ceus,
+                span,
+                ceus["cost_source"],
+                per_unit.text,
+                kind="estimate" if per_unit is own or "estimate" in (per_unit.note or "").lower() else "sourced",
+                fee=False,
+                count=n_ceus,
+                unit=per_unit.value,
+            )
+
+    # study materials: a priced fact for this credential, else unknown; related sourced facts are listed
+    study = facts.get(STUDY_FACT_PREFIX + cred.code.lower())
+    related = study_facts(cat, cred)
+    if study is not None and study.value is not None:
+        line("study", "study materials", study.value, "once", urls.get(study.source), study.text, fee=False)
+    else:
+        note = (study.note if study else None) or "no sourced figure"
+        unpriced = [_short(f.text) for f in related if f.value is None]
+        if unpriced:
+            note += " (no sourced price for: " + "; ".join(unpriced) + ")"
+        for f in related:
+            if f.value is not None:
+                note += f". {f.text.rstrip('.')}"
+        line("study", "study materials", None, "once", urls.get(study.source) if study else None, note, fee=False)
+    study_list = [{"id": f.id, "text": f.text, "value": f.value, "source": urls.get(f.source)} for f in related]
+
+    in_total = [ln for ln in lines if ln["in_total"]]
+    known = [ln["amount"] for ln in in_total if ln["amount"] is not None]
+    fee_lines = [ln for ln in in_total if ln["fee"]]
+    fees_total = None if any(ln["amount"] is None for ln in fee_lines) else sum(ln["amount"] for ln in fee_lines)
+    return {
+        "code": cred.code,
+        "name": cred.name,
+        "body": cred.body,
+        "basis": basis,
+        "years": years,
+        "attempts": attempts,
+        "retake": retake,
+        "lines": lines,
+        "conditional": [
+            {"label": m.what or "conditional fee", "amount": m.amount, "source": urls.get(m.source), "note": m.note}
+            for m in conditional_fees(cred, body)
+        ],
+        "ceus": ceus,
+        "study_materials": study_list,
+        "fees_total": fees_total,
+        "total_known": sum(known),
+        "total": None if any(ln["amount"] is None for ln in in_total) else sum(known),
+        "unknown_parts": unknown_parts,
+        "unknown_count": sum(ln["amount"] is None for ln in in_total),
+        "line_count": len(in_total),
+        "notes": notes,
+    }
+
+
+def earn_and_keep_best(
+    cred: Credential,
+    cat: Catalog,
+    basis: str | None = None,
+    years: int = 2,
+    attempts: int = 1,
+    held: tuple[str, ...] | list[str] = (),
+    member_of: tuple[str, ...] | list[str] = (),
+) -> dict[str, Any]:
+    """``earn_and_keep`` on the given basis, or on the one whose fees cost least (said in ``basis_reason``)."""
+    if basis is not None:
+        res = earn_and_keep(cred, cat, basis, years, attempts, held, member_of)
+        res["basis_reason"] = f"{basis} prices, as asked"
+        return res
+    if cred.body and cred.body.upper() in {m.upper() for m in member_of}:
+        res = earn_and_keep(cred, cat, "member", years, attempts, held, member_of)
+        res["basis_reason"] = f"member prices: you are a member of {cred.body}"
+        return res
+    if membership_needed_to_sit(cred):
+        res = earn_and_keep(cred, cat, "member", years, attempts, held, member_of)
+        res["basis_reason"] = f"member prices: {cred.body} membership is required to sit the exam"
+        return res
+    options = [earn_and_keep(cred, cat, b, years, attempts, held, member_of) for b in BASES]
+    known = [(r["fees_total"], i, r) for i, r in enumerate(options) if r["fees_total"] is not None]
+    if not known:
+        res = options[1]
+        res["basis_reason"] = "non-member prices: no basis has fully known fees"
+        return res
+    t, _, res = min(known, key=lambda x: (x[0], x[1]))
+    other = [r for r in options if r is not res][0]
+    ot = other["fees_total"]
+    if ot is None:
+        res["basis_reason"] = f"{res['basis']} prices: the only basis whose fees are all known"
+    elif ot == t:
+        res["basis_reason"] = f"{res['basis']} prices: both bases cost the same"
+    else:
+        res["basis_reason"] = f"{res['basis']} prices: the fees are lower ({money(t)} vs {money(ot)})"
+    return res
+
+
+def body_ceu_fact(cat: Catalog, body: str | None):
+    """A catalog fact about the cost of CEUs from this body (id ``ceu-cost-<body>-...``), or None."""
+    if not body:
+        return None
+    for f in cat.facts:
+        parts = f.id.split("-")
+        if f.id.startswith("ceu-cost-") and body.lower() in parts[2:3]:
+            return f
+    return None
+
+
+def study_facts(cat: Catalog, cred: Credential) -> list:
+    """Catalog facts about books and preparation (ids ``book-...``, ``prep-...``) that name this credential or,
+    for facts about a body's exams, its body."""
+    import re
+
+    out = []
+    for f in cat.facts:
+        if not f.id.startswith(("book-", "prep-")):
+            continue
+        text = f"{f.id} {f.text}"
+        if re.search(rf"(?<![A-Za-z-]){re.escape(cred.code)}(?![A-Za-z-])", text, re.I) or (
+            cred.body and re.search(rf"\b{re.escape(cred.body)}(?: [A-Za-z-]+)? exams?\b", f.text)
+        ):
+            out.append(f)
+    return out
+
+
+def _short(text: str) -> str:
+    name = text.split(" (")[0].rstrip(".")
+    for tail in (" list price", " price"):
+        if name.endswith(tail):
+            name = name[: -len(tail)]
+    return name.removeprefix("Price of ")
+
+
+def money(amount: float | None) -> str:
+    if amount is None:
+        return "unknown"
+    if float(amount).is_integer():
+        return f"${int(amount):,}"
+    return f"${amount:,.2f}"
