@@ -106,3 +106,43 @@ def test_completion_lists_codes(tmp_path):
         "complete_bash", {"COMP_WORDS": "certplan show rh", "COMP_CWORD": "2"}, True, str(tmp_path / "c")
     )
     assert out.split() == ["rhds", "rhia", "rhit"]
+
+
+def _main(args, cache, **extra):
+    env = {k: v for k, v in os.environ.items() if k not in ("_CERTPLAN_COMPLETE",)}
+    env.update(extra, CERTPLAN_CACHE_DIR=cache)
+    code = "import sys; from certplan.cli.main import main; sys.argv=['certplan', *sys.argv[1:]]; main()"
+    p = subprocess.run([sys.executable, "-c", code, *args], env=env, capture_output=True, text=True)
+    return p.returncode, p.stdout, p.stderr
+
+
+MINI = os.path.join(os.path.dirname(__file__), "data", "mini.yaml")
+
+
+@pytest.mark.parametrize(
+    ("args", "extra"),
+    [
+        (["--help"], {"COLUMNS": "100"}),
+        (["-h"], {"COLUMNS": "60"}),
+        (["show", "CPC", "--json"], {}),
+        (["show", "--json", "cpc-h"], {}),
+        (["show", "CPC + CPB", "--json"], {}),
+        (["show", "CPX", "--json"], {}),
+        (["show", "CPC", "--json", "--catalog", MINI], {}),
+        (["--catalog", MINI, "show", "cpc", "--json"], {}),
+        (["show", "CPC", "--json", "--catalog", "/nonexistent.yaml"], {}),
+    ],
+)
+def test_fast_answers_match_typer(args, extra, tmp_path):
+    cache = str(tmp_path / "cache")
+    slow = _main(args, cache, CERTPLAN_NO_FAST="1", **extra)
+    _main(args, cache, **extra)  # fills the caches
+    assert _main(args, cache, **extra) == slow
+
+
+def test_help_cache_follows_the_terminal_width(tmp_path):
+    cache = str(tmp_path / "cache")
+    wide = _main(["--help"], cache, COLUMNS="120")[1]
+    narrow = _main(["--help"], cache, COLUMNS="60")[1]
+    assert wide != narrow
+    assert narrow == _main(["--help"], cache, COLUMNS="60", CERTPLAN_NO_FAST="1")[1]

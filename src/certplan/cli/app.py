@@ -4,8 +4,6 @@ Heavy modules (pydantic, yaml, rich, the catalog) are imported inside commands s
 that ``--help`` and completion stay fast.
 """
 
-from __future__ import annotations
-
 from typing import Annotated, Optional
 
 import typer

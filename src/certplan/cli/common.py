@@ -1,7 +1,5 @@
 """Shared CLI plumbing: options, catalog loading, error exits.  Kept cheap to import."""
 
-from __future__ import annotations
-
 import datetime as dt
 import os
 from enum import Enum
@@ -67,7 +65,7 @@ def fmt_of(json_flag: bool, fmt: Format | None, allowed: tuple[str, ...] = ("tab
     return chosen
 
 
-def out() -> OutputContext:
+def out() -> "OutputContext":
     from certplan.output.render import OutputContext
 
     return OutputContext.from_env()
@@ -90,7 +88,7 @@ def catalog_path(ctx: typer.Context) -> str | None:
     return obj.get("catalog")
 
 
-def load(ctx: typer.Context) -> Catalog:
+def load(ctx: typer.Context) -> "Catalog":
     from certplan.catalog.loader import CatalogError, load_catalog
 
     try:

@@ -1,7 +1,5 @@
 """eligible and profile."""
 
-from __future__ import annotations
-
 import sys
 from enum import Enum
 from typing import Annotated, Any, Optional

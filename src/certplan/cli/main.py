@@ -24,6 +24,11 @@ def main(argv: list[str] | None = None) -> None:
 
             if fast_complete():
                 sys.exit(0)
+        elif not os.environ.get("_CERTPLAN_COMPLETE"):
+            from certplan.cli.fast import fast_main
+
+            if fast_main(sys.argv[1:] if argv is None else list(argv)):
+                sys.exit(0)
         from certplan.cli.app import app
 
         app(args=argv, prog_name="certplan")

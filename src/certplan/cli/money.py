@@ -1,7 +1,5 @@
 """salary, cost and path: pay figures, the cost to earn and keep a credential, and the steps to it."""
 
-from __future__ import annotations
-
 from typing import Annotated, Optional
 
 import typer

@@ -1,7 +1,5 @@
 """compare and bodies."""
 
-from __future__ import annotations
-
 from typing import Annotated, Optional
 
 import typer

@@ -1,7 +1,5 @@
 """plan: a week-by-week study plan to an exam date."""
 
-from __future__ import annotations
-
 from typing import Annotated, Optional
 
 import typer

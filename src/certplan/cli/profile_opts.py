@@ -1,7 +1,5 @@
 """The person's profile flags, shared by eligible, profile set, plan, path, cost and recommend."""
 
-from __future__ import annotations
-
 from dataclasses import dataclass
 from enum import Enum
 from typing import Annotated, Optional

@@ -1,7 +1,5 @@
 """recommend."""
 
-from __future__ import annotations
-
 import sys
 from typing import Annotated, Optional
 

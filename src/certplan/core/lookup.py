@@ -42,10 +42,14 @@ def code_index(entries: Iterable[tuple[str, Iterable[str]]]) -> dict[str, str]:
     return out
 
 
+def code_index_lookup(idx: dict[str, str], typed: str) -> str | None:
+    key = _norm(typed)
+    return idx.get(key) or idx.get(key.replace(" ", ""))
+
+
 def resolve(idx: dict[str, str], codes: Iterable[str], typed: str) -> str:
     """The canonical code for what was typed, or UnknownCode with suggestions."""
-    key = _norm(typed)
-    code = idx.get(key) or idx.get(key.replace(" ", ""))
+    code = code_index_lookup(idx, typed)
     if code is None:
         raise UnknownCode(typed, suggest(typed, codes))
     return code

@@ -1,0 +1,136 @@
+"""Answers for the hottest invocations before Typer is imported (Typer alone is ~4x bare Python).
+
+- ``certplan --help`` / ``-h``: the text Typer printed last time, cached per version, terminal
+  width and the CLI modules' files (size and mtime), so an edited command never shows old help;
+- ``certplan show CODE --json``: the ready-made view from the served catalog cache.
+
+Anything else, any doubt, or ``CERTPLAN_NO_FAST=1`` falls through to Typer. Tests check that
+each answer is byte for byte what the Typer path prints.
+"""
+
+import os
+import sys
+
+ENV_OFF = "CERTPLAN_NO_FAST"
+
+
+def _catalog_arg(args: list[str]) -> tuple[list[str], str | None] | None:
+    """args without --catalog FILE / --catalog=FILE, and the file (env default); None if malformed."""
+    rest: list[str] = []
+    path = os.environ.get("CERTPLAN_CATALOG") or None
+    i = 0
+    while i < len(args):
+        a = args[i]
+        if a == "--catalog":
+            if i + 1 >= len(args):
+                return None
+            path = args[i + 1]
+            i += 2
+            continue
+        if a.startswith("--catalog="):
+            path = a.split("=", 1)[1]
+        else:
+            rest.append(a)
+        i += 1
+    return rest, path
+
+
+def _today():
+    import datetime as dt
+
+    pinned = os.environ.get("CERTPLAN_TODAY")
+    return dt.date.fromisoformat(pinned) if pinned else dt.date.today()
+
+
+def _show_json(rest: list[str], path: str | None) -> bool:
+    if len(rest) != 3 or rest[0] != "show" or "--json" not in rest[1:]:
+        return False
+    code = rest[2] if rest[1] == "--json" else rest[1]
+    if code.startswith("-"):
+        return False
+    try:
+        from certplan.catalog.served import load_served, view_text
+        from certplan.core.lookup import code_index_lookup
+
+        served = load_served(path, _today())
+        found = code_index_lookup(served["index"], code)
+        if found is None:
+            return False  # Typer's path says "unknown code" with suggestions
+        text = view_text(served, found)
+    except Exception:
+        return False  # an invalid catalog or anything unexpected: Typer's path reports it
+    sys.stdout.write(text + "\n")
+    return True
+
+
+def _help_key() -> str:
+    import hashlib
+    import shutil
+
+    from certplan import __version__
+
+    here = os.path.dirname(os.path.abspath(__file__))
+    h = hashlib.sha256(__version__.encode())
+    h.update(str(shutil.get_terminal_size().columns).encode())
+    for name in sorted(os.listdir(here)):
+        if name.endswith(".py"):
+            st = os.stat(os.path.join(here, name))
+            h.update(f"{name}:{st.st_size}:{st.st_mtime_ns};".encode())
+    return h.hexdigest()[:24]
+
+
+def _help() -> bool:
+    from certplan.catalog.loader import _cache_dir
+
+    d = _cache_dir()
+    if d is None:
+        return False
+    path = d / f"help-{_help_key()}.txt"
+    try:
+        sys.stdout.write(path.read_text(encoding="utf-8"))
+        return True
+    except OSError:
+        pass
+    # miss: let Typer print it, keep a copy
+    import io
+
+    from certplan.cli.app import app
+
+    real, buf = sys.stdout, io.StringIO()
+    sys.stdout = buf
+    try:
+        app(args=["--help"], prog_name="certplan")
+    except SystemExit as exc:
+        if exc.code not in (0, None):
+            sys.stdout = real
+            raise
+    finally:
+        sys.stdout = real
+    text = buf.getvalue()
+    sys.stdout.write(text)
+    try:
+        import tempfile
+
+        d.mkdir(parents=True, exist_ok=True)
+        for old in d.glob("help-*.txt"):
+            old.unlink()
+        fd, tmp = tempfile.mkstemp(prefix=".help-", dir=d)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except OSError:
+        pass
+    return True
+
+
+def fast_main(argv: list[str]) -> bool:
+    """True when the invocation was answered here (the caller then exits 0)."""
+    if os.environ.get(ENV_OFF):
+        return False
+    parsed = _catalog_arg(argv)
+    if parsed is None:
+        return False
+    rest, path = parsed
+    if rest in (["--help"], ["-h"]) and path == (os.environ.get("CERTPLAN_CATALOG") or None):
+        return _help()
+    return _show_json(rest, path)
