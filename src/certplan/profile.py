@@ -11,12 +11,12 @@ import csv
 import io
 import json
 import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from certplan.core.eligibility import MAX_EXPERIENCE_YEARS, Profile
+from certplan.fsutil import atomic_write
 
 ENV_CONFIG_DIR = "CERTPLAN_CONFIG_DIR"
 FIELDS = (
@@ -112,20 +112,8 @@ def save(data: dict[str, Any]) -> Path:
     data = _check(data, "profile")
     path = profile_path()
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".profile-", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(data, fh, indent=2, sort_keys=True)
-            fh.write("\n")
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    text = json.dumps(data, indent=2, sort_keys=True) + "\n"
+    atomic_write(path, lambda fh: fh.write(text.encode("utf-8")), fsync=True)
     return path
 
 

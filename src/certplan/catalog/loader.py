@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -169,25 +168,13 @@ def _cache_write(key: str, catalog: Catalog) -> None:
     d = _cache_dir()
     if d is None:
         return
+    from certplan.fsutil import atomic_write, remove_others
+
+    name = f"catalog-{key}.json"
     try:
         d.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".catalog-", dir=d)
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(catalog.model_dump_json().encode("utf-8"))
-            os.replace(tmp, d / f"catalog-{key}.json")
-        except BaseException:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-            raise
-        for old in d.glob("catalog-*.json"):
-            if old.name != f"catalog-{key}.json":
-                try:
-                    old.unlink()
-                except OSError:
-                    pass
+        atomic_write(d / name, lambda fh: fh.write(catalog.model_dump_json().encode("utf-8")))
+        remove_others(d, "catalog-*.json", {name})
     except OSError:
         pass  # a read-only or missing cache directory only costs speed
 

@@ -16,49 +16,22 @@ T = TypeVar("T")
 from certplan.catalog.vocab import (  # noqa: E402,F401
     EDUCATION_LEVELS,
     EXPERIENCE_KINDS,
+    FOCUS,
     LEVELS,
     PROGRAM_LEVELS,
     SETTINGS,
     STATUSES,
 )
 
-Education = Literal["none", "high-school", "associate", "bachelor", "master", "doctorate"]
-ProgramLevel = Literal["associate", "bachelor", "master", "post-baccalaureate"]
-Level = Literal["entry", "advanced", "specialty", "management", "degree-based"]
-Status = Literal["current", "retired", "unverified", "alias", "pairing"]
-Setting = Literal[
-    "physician-office",
-    "hospital-inpatient",
-    "hospital-outpatient",
-    "ambulatory-surgery-center",
-    "emergency-department",
-    "payer",
-    "telehealth",
-    "remote",
-    "long-term-care",
-    "home-health",
-    "risk-adjustment",
-    "consulting",
-    "education",
-    "billing-company",
-]
-ExperienceKind = Literal[
-    "coding",
-    "billing",
-    "auditing",
-    "compliance",
-    "management",
-    "cdi",
-    "data-analytics",
-    "privacy-security",
-    "clinical",
-    "scribe",
-    "healthcare",
-    "him",
-]
-Focus = Literal[
-    "coding", "billing", "auditing", "compliance", "documentation", "management", "scribe", "data", "privacy"
-]
+# Literal types built from the vocabulary tuples (typing flattens a tuple into the Literal's values),
+# so each list of allowed values is written once, in vocab.py.
+Education = Literal[EDUCATION_LEVELS]  # type: ignore[valid-type]
+ProgramLevel = Literal[PROGRAM_LEVELS]  # type: ignore[valid-type]
+Level = Literal[LEVELS]  # type: ignore[valid-type]
+Status = Literal[STATUSES]  # type: ignore[valid-type]
+Setting = Literal[SETTINGS]  # type: ignore[valid-type]
+ExperienceKind = Literal[EXPERIENCE_KINDS]  # type: ignore[valid-type]
+Focus = Literal[FOCUS]  # type: ignore[valid-type]
 
 
 class Strict(BaseModel):

@@ -14,7 +14,6 @@ import datetime as dt
 import hashlib
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -55,22 +54,10 @@ def load_served(path: str | os.PathLike[str] | None, today: dt.date, *, build: b
     return data
 
 
-def _atomic(d: Path, name: str, write) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=".served-", dir=d)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            write(fh)
-        os.replace(tmp, d / name)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-
-
 def _write(d: Path, key: str, data: dict[str, Any]) -> None:
     """Two files: the views' JSON texts end to end, and an index with everything else."""
+    from certplan.fsutil import atomic_write, remove_others
+
     try:
         d.mkdir(parents=True, exist_ok=True)
         at: dict[str, list[int]] = {}
@@ -81,17 +68,14 @@ def _write(d: Path, key: str, data: dict[str, Any]) -> None:
             at[code] = [offset, len(b)]
             blobs.append(b)
             offset += len(b)
-        _atomic(d, f"served-{key}.views", lambda fh: fh.writelines(blobs))
+        atomic_write(d / f"served-{key}.views", lambda fh: fh.writelines(blobs))
         index = {k: v for k, v in data.items() if k != "views"}
         index["view_at"] = at
         index["views_size"] = offset
-        _atomic(d, f"served-{key}.json", lambda fh: fh.write(json.dumps(index, ensure_ascii=False).encode("utf-8")))
-        for old in d.glob("served-*"):
-            if old.stem != f"served-{key}":
-                try:
-                    old.unlink()
-                except OSError:
-                    pass
+        atomic_write(
+            d / f"served-{key}.json", lambda fh: fh.write(json.dumps(index, ensure_ascii=False).encode("utf-8"))
+        )
+        remove_others(d, "served-*", {f"served-{key}.json", f"served-{key}.views"})
     except OSError:
         pass  # a read-only or missing cache directory only costs speed
 

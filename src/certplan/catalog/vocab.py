@@ -34,3 +34,4 @@ EXPERIENCE_KINDS = (
     "healthcare",
     "him",
 )
+FOCUS = ("coding", "billing", "auditing", "compliance", "documentation", "management", "scribe", "data", "privacy")

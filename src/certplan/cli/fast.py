@@ -109,15 +109,11 @@ def _help() -> bool:
     text = buf.getvalue()
     sys.stdout.write(text)
     try:
-        import tempfile
+        from certplan.fsutil import atomic_write, remove_others
 
         d.mkdir(parents=True, exist_ok=True)
-        for old in d.glob("help-*.txt"):
-            old.unlink()
-        fd, tmp = tempfile.mkstemp(prefix=".help-", dir=d)
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
+        remove_others(d, "help-*.txt", set())
+        atomic_write(path, lambda fh: fh.write(text.encode("utf-8")))
     except OSError:
         pass
     return True

@@ -5,6 +5,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from certplan.catalog.vocab import FOCUS  # noqa: E402
 from certplan.cli import common
 from certplan.cli.app import app
 from certplan.cli.common import FormatOpt, JsonOpt, err, fmt_of, load, out
@@ -20,8 +21,6 @@ from certplan.cli.profile_opts import (
     ProgramOpt,
     flags,
 )
-
-FOCUS = ("coding", "billing", "auditing", "compliance", "documentation", "management", "scribe", "data", "privacy")
 
 
 def _choices(opt: str, values: list[str] | None, allowed) -> tuple[str, ...]:
