@@ -146,3 +146,23 @@ def test_help_cache_follows_the_terminal_width(tmp_path):
     narrow = _main(["--help"], cache, COLUMNS="60")[1]
     assert wide != narrow
     assert narrow == _main(["--help"], cache, COLUMNS="60", CERTPLAN_NO_FAST="1")[1]
+
+
+@pytest.mark.parametrize(
+    ("shell", "path"),
+    [
+        ("bash", ".bash_completions/certplan.sh"),
+        ("zsh", ".zfunc/_certplan"),
+        ("fish", ".config/fish/completions/certplan.fish"),
+    ],
+)
+def test_install_completion_for_each_shell(tmp_path, shell, path):
+    rc, out, err = _main(
+        ["--install-completion", shell],
+        str(tmp_path / "c"),
+        HOME=str(tmp_path),
+        _TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION="1",
+    )
+    assert rc == 0, err
+    script = (tmp_path / path).read_text()
+    assert "_CERTPLAN_COMPLETE" in script and "certplan" in script
