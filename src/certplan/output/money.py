@@ -251,6 +251,8 @@ def _months(s: dict[str, Any]) -> str:
 
 
 def _cum(value: float, complete: bool, money: bool = False) -> str:
+    if not complete and not value:
+        return "unknown"  # nothing known yet: "$0+" would read as a figure
     text = money_text(value) if money else str(value)
     return text if complete else text + "+"
 
