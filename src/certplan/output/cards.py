@@ -16,11 +16,18 @@ def fee_text(f: dict[str, Any]) -> str:
     parts = [f"{money_text(f['amount'])} ({who})"]
     if f.get("what"):
         parts.append(f["what"])
-    if f.get("attempts"):
+    if f.get("attempts") and "attempt" not in (f.get("what") or ""):
         parts.append(f"{f['attempts']} attempt" + ("s" if f["attempts"] > 1 else ""))
     if f.get("note") and f["amount"] is None:
         parts.append(f["note"])
     return ", ".join(parts)
+
+
+def _body_text(v: dict[str, Any]) -> str:
+    if not v["body"]:
+        return "unknown (no certifying body could be verified)"
+    name = v["body_name"] or ""
+    return name if v["body"] in name else f"{v['body']} ({name})" if name else v["body"]
 
 
 def pay_text(p: dict[str, Any]) -> str:
@@ -35,7 +42,7 @@ def credential_sections(v: dict[str, Any]) -> list[Section]:
     out: list[Section] = []
     ov = [
         ("Name", v["name"]),
-        ("Body", f"{v['body']} ({v['body_name']})" if v["body"] else "unknown"),
+        ("Body", _body_text(v)),
         ("Status", v["status"]),
         ("Level", cell_text(v["level"])),
         ("Settings", ", ".join(v["settings"]) or "-"),
