@@ -134,11 +134,6 @@ def merge(saved: dict[str, Any], flags: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-@dataclass
-class Assumptions:
-    notes: list[str]
-
-
 def to_profile(data: dict[str, Any]) -> tuple[Profile, list[str]]:
     """A core Profile plus the assumptions made (to tell the person on stderr)."""
     notes: list[str] = []

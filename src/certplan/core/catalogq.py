@@ -12,34 +12,6 @@ from pydantic import BaseModel
 from certplan.catalog.models import Catalog, Credential
 
 
-def filter_credentials(
-    cat: Catalog,
-    bodies: list[str] | None = None,
-    levels: list[str] | None = None,
-    settings: list[str] | None = None,
-    statuses: list[str] | None = None,
-    search: str | None = None,
-) -> list[Credential]:
-    out = []
-    bset = {b.upper() for b in bodies or []}
-    needle = (search or "").strip().lower()
-    for c in cat.credentials:
-        if bset and (c.body or "").upper() not in bset:
-            continue
-        if levels and c.level not in levels:
-            continue
-        if settings and not set(settings) & set(c.settings):
-            continue
-        if statuses and c.status not in statuses:
-            continue
-        if needle:
-            hay = " ".join([c.code, c.name, c.description, *c.aliases]).lower()
-            if needle not in hay:
-                continue
-        out.append(c)
-    return out
-
-
 def cited(obj: Any, prefix: str = "") -> list[tuple[str, str]]:
     """(field path, source id) for every citation inside ``obj``."""
     found: list[tuple[str, str]] = []

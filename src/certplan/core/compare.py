@@ -6,8 +6,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover - the row builders below work on plain dicts
-    from certplan.catalog.models import Catalog, Credential
-    from certplan.core import views
+    pass
 
 MIN_CODES, MAX_CODES = 2, 8
 
@@ -151,12 +150,6 @@ def _differences(views_: list[dict[str, Any]]) -> list[str]:
 
     walk(views_, "")
     return out
-
-
-def compare(cat: Catalog, creds: list[Credential], ctx: views.Ctx, basis: str | None = None) -> dict[str, Any]:
-    from certplan.core import cost, views
-
-    return assemble([views.credential(c, ctx) for c in creds], [cost.cheapest(c, cat, basis) for c in creds])
 
 
 def assemble(vs: list[dict[str, Any]], cs: list[dict[str, Any]]) -> dict[str, Any]:

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover - kept stdlib-only so the fast paths need no pydantic
-    from certplan.catalog.models import Body, Catalog, Credential
+    from certplan.catalog.models import Catalog, Credential
 
 
 class UnknownCode(LookupError):
@@ -91,10 +91,3 @@ def find_many(cat: Catalog, codes: Iterable[str]) -> tuple[list[Credential], lis
         except UnknownCode as exc:
             unknown.append(exc)
     return found, unknown
-
-
-def find_body(cat: Catalog, code: str) -> Body:
-    for body in cat.bodies:
-        if body.code.upper() == code.strip().upper():
-            return body
-    raise UnknownCode(code, suggest(code, [b.code for b in cat.bodies]), what="body")

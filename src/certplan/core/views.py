@@ -221,17 +221,6 @@ def credential(c: Credential, ctx: Ctx) -> dict[str, Any]:
     }
 
 
-def ceu_table(b: Body) -> list[int | None]:
-    """CEUs per cycle for 1..5 credentials of this body, where the rule fixes them."""
-    r = b.renewal
-    if r is None or r.ceus is None:
-        return []
-    if r.ceus.by_count:
-        t = r.ceus.by_count
-        return [t[min(i, len(t) - 1)] for i in range(5)]
-    return []
-
-
 def body(b: Body, ctx: Ctx) -> dict[str, Any]:
     r = b.renewal
     creds = [c.code for c in ctx.cat.credentials if c.body == b.code and c.status == "current"]
