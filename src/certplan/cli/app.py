@@ -47,7 +47,10 @@ app = typer.Typer(
         "  certplan show CPC\n"
         "  certplan show CPC --json | jq .exam\n"
         "  certplan compare CPC CCS\n"
-        "  certplan eligible --experience 2\n\n"
+        "  certplan eligible --experience 2\n"
+        "  certplan recommend --setting physician-office\n"
+        "  certplan plan CPC --weeks 12 --ics cpc.ics\n"
+        "  certplan cost CPC --years 4 --roi\n\n"
         "Data goes to stdout, messages to stderr. " + EXIT_CODES_HELP
     ),
     rich_markup_mode=None,
