@@ -42,9 +42,12 @@ def test_salary_json_every_figure_has_statistic_period_population_and_source(run
     assert {(f["statistic"], f["amount"], f["year"]) for f in cpc} == {
         ("mean", 67147, 2025),
         ("median", 58895, 2025),
+        ("mean", 58055, 2022),
         ("mean", 54401, 2018),
     }
-    assert all(f["population_kind"] == "member-survey" for f in cpc)
+    # credential figures describe AAPC's members, never all US workers
+    assert all(f["population_kind"] != "all-us-workers" for f in cpc)
+    assert sum(f["population_kind"] == "member-survey" for f in cpc) == 3
     occ = d["occupations"][0]
     assert all(f["population_kind"] == "all-us-workers" for f in occ["figures"])
     assert {f["measure"] for f in occ["figures"]} >= {
