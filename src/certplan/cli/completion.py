@@ -15,7 +15,7 @@ import sys
 
 ENV = "_CERTPLAN_COMPLETE"
 # commands whose positional arguments are credential codes: max positionals (None: any number)
-CODE_COMMANDS = {"show": 1, "compare": None, "eligible": None}
+CODE_COMMANDS = {"show": 1, "compare": None, "eligible": None, "plan": 1, "cost": 1}
 # options that take a value (their value is never a positional)
 VALUE_OPTIONS = {
     "--catalog",
@@ -35,6 +35,14 @@ VALUE_OPTIONS = {
     "--level",
     "--setting",
     "--search",
+    "--start",
+    "--exam-date",
+    "--weeks",
+    "--hours-per-week",
+    "--ics",
+    "--book-ahead",
+    "--years",
+    "--attempts",
 }
 
 
