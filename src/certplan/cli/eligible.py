@@ -9,19 +9,7 @@ import typer
 from certplan.cli import common
 from certplan.cli.app import _complete_codes, app
 from certplan.cli.common import FormatOpt, JsonOpt, err, fmt_of, load, out
-from certplan.cli.profile_opts import (
-    ClinicalOpt,
-    CourseOpt,
-    EducationOpt,
-    ExperienceOpt,
-    HeldOpt,
-    KindOpt,
-    MemberOpt,
-    PracticodeOpt,
-    ProfileFlags,
-    ProgramOpt,
-    flags,
-)
+from certplan.cli.profile_opts import ProfileFlags, with_profile_options
 from certplan.exitcodes import ExitCode
 
 profile_app = typer.Typer(
@@ -132,21 +120,14 @@ def _flat(r: dict[str, Any]) -> dict[str, Any]:
 
 
 @app.command("eligible")
+@with_profile_options()
 def eligible_cmd(
     ctx: typer.Context,
     codes: Annotated[
         Optional[list[str]],
         typer.Argument(help="Only these credentials (default: every current one).", autocompletion=_complete_codes),
     ] = None,
-    education: EducationOpt = None,
-    accredited_program: ProgramOpt = None,
-    experience: ExperienceOpt = None,
-    experience_kind: KindOpt = None,
-    held: HeldOpt = None,
-    course_hours: CourseOpt = None,
-    practicode: PracticodeOpt = None,
-    member: MemberOpt = None,
-    clinical_hours: ClinicalOpt = None,
+    profile: ProfileFlags = None,
     status: Annotated[
         Optional[list[StatusChoice]], typer.Option("--status", help="Only these statuses (repeatable).")
     ] = None,
@@ -179,17 +160,6 @@ def eligible_cmd(
     from certplan.core import eligibility, lookup
 
     f = fmt_of(json_, fmt)
-    pf = flags(
-        education,
-        accredited_program,
-        experience,
-        experience_kind,
-        held,
-        course_hours,
-        practicode,
-        member,
-        clinical_hours,
-    )
     cat = load(ctx)
     creds = None
     if codes:
@@ -200,9 +170,9 @@ def eligible_cmd(
     wanted = {s.value for s in status} if status else None
     o = out()
     if profiles is not None:
-        _batch(cat, profiles, pf, creds, wanted, strict, f, o)
+        _batch(cat, profiles, profile, creds, wanted, strict, f, o)
         return
-    person = resolve_profile(cat, pf)
+    person = resolve_profile(cat, profile)
     results = eligibility.evaluate_all(cat, person, creds)
     if wanted:
         results = [r for r in results if r["status"] in wanted]
@@ -230,11 +200,11 @@ def eligible_cmd(
     write_rows(flat, [c for c in cols if c.key != "status"], "table", o, groups=groups)
 
 
-def _batch(cat, path, pf: ProfileFlags, creds, wanted, strict: bool, f: str, o) -> None:
+def _batch(cat, path, profile: ProfileFlags, creds, wanted, strict: bool, f: str, o) -> None:
     from certplan.core import eligibility
     from certplan.profile import ProfileError, merge, read_batch, to_profile
 
-    if pf.given():
+    if profile.given():
         common.fail_usage("--profiles reads each person from the file; profile flags cannot be combined with it")
     try:
         rows = read_batch(path)
@@ -344,17 +314,10 @@ def _interactive(cat) -> dict[str, Any]:
 
 
 @profile_app.command("set")
+@with_profile_options()
 def profile_set(
     ctx: typer.Context,
-    education: EducationOpt = None,
-    accredited_program: ProgramOpt = None,
-    experience: ExperienceOpt = None,
-    experience_kind: KindOpt = None,
-    held: HeldOpt = None,
-    course_hours: CourseOpt = None,
-    practicode: PracticodeOpt = None,
-    member: MemberOpt = None,
-    clinical_hours: ClinicalOpt = None,
+    profile: ProfileFlags = None,
 ) -> None:
     """Save your profile. Flags update the saved values; with no flags on a terminal, asks.
 
@@ -365,20 +328,9 @@ def profile_set(
     """
     from certplan.profile import ProfileError, merge, save
 
-    pf = flags(
-        education,
-        accredited_program,
-        experience,
-        experience_kind,
-        held,
-        course_hours,
-        practicode,
-        member,
-        clinical_hours,
-    )
     cat = load(ctx)
-    if pf.given():
-        data = merge(_saved(), _flag_dict(pf))
+    if profile.given():
+        data = merge(_saved(), _flag_dict(profile))
     elif sys.stdin.isatty():
         data = _interactive(cat)
     else:

@@ -7,18 +7,7 @@ import typer
 from certplan.cli import common
 from certplan.cli.app import _complete_codes, app
 from certplan.cli.common import FormatOpt, JsonOpt, fmt_of, load, out
-from certplan.cli.profile_opts import (
-    ClinicalOpt,
-    CourseOpt,
-    EducationOpt,
-    ExperienceOpt,
-    HeldOpt,
-    KindOpt,
-    MemberOpt,
-    PracticodeOpt,
-    ProgramOpt,
-    flags,
-)
+from certplan.cli.profile_opts import ProfileFlags, with_profile_options
 
 TABLE_JSON = ("table", "json")
 
@@ -102,6 +91,7 @@ def salary_cmd(
 
 
 @app.command("cost")
+@with_profile_options(exclude=("member",))  # --member/--non-member is the fee basis here
 def cost_cmd(
     ctx: typer.Context,
     code: Annotated[str, typer.Argument(help="Credential code, e.g. CPC.", autocompletion=_complete_codes)],
@@ -119,14 +109,7 @@ def cost_cmd(
         bool,
         typer.Option("--roi", help="Compare the cost with the sourced certified-vs-not-certified pay difference."),
     ] = False,
-    education: EducationOpt = None,
-    accredited_program: ProgramOpt = None,
-    experience: ExperienceOpt = None,
-    experience_kind: KindOpt = None,
-    held: HeldOpt = None,
-    course_hours: CourseOpt = None,
-    practicode: PracticodeOpt = None,
-    clinical_hours: ClinicalOpt = None,
+    profile: ProfileFlags = None,
     json_: JsonOpt = False,
     fmt: FormatOpt = None,
 ) -> None:
@@ -149,15 +132,12 @@ def cost_cmd(
     from certplan.core import cost, pay
 
     f = fmt_of(json_, fmt, TABLE_JSON)
-    pf = flags(
-        education, accredited_program, experience, experience_kind, held, course_hours, practicode, None, clinical_hours
-    )
     cat = load(ctx)
     cred = _one(cat, code)
     if cred.status != "current":
         where = ", ".join(cred.see_also or ([cred.replaced_by] if cred.replaced_by else []))
         common.fail_usage(f"{cred.code} is {cred.status}; it cannot be earned" + (f" (see {where})" if where else ""))
-    person = resolve_profile(cat, pf, quiet=True)
+    person = resolve_profile(cat, profile, quiet=True)
     if cred.code.upper() in {h.upper() for h in person.held}:
         common.err(f"certplan: you already hold {cred.code}; the exam line is what sitting it again would cost")
     basis = None if member is None else ("member" if member else "non-member")
@@ -179,6 +159,7 @@ def cost_cmd(
 
 
 @app.command("path")
+@with_profile_options()
 def path_cmd(
     ctx: typer.Context,
     to: Annotated[
@@ -194,15 +175,7 @@ def path_cmd(
         ),
     ] = None,
     tree: Annotated[bool, typer.Option("--tree", help="Draw the routes or the progression as a tree.")] = False,
-    education: EducationOpt = None,
-    accredited_program: ProgramOpt = None,
-    experience: ExperienceOpt = None,
-    experience_kind: KindOpt = None,
-    held: HeldOpt = None,
-    course_hours: CourseOpt = None,
-    practicode: PracticodeOpt = None,
-    member: MemberOpt = None,
-    clinical_hours: ClinicalOpt = None,
+    profile: ProfileFlags = None,
     json_: JsonOpt = False,
     fmt: FormatOpt = None,
 ) -> None:
@@ -226,22 +199,11 @@ def path_cmd(
         common.fail_usage("give exactly one of --to CODE or --from CODE, e.g. certplan path --to RHIA")
     from certplan.core import path
 
-    pf = flags(
-        education,
-        accredited_program,
-        experience,
-        experience_kind,
-        held,
-        course_hours,
-        practicode,
-        member,
-        clinical_hours,
-    )
     cat = load(ctx)
     o = out()
     today = common.today()
     if from_ is not None:
-        if pf.given():
+        if profile.given():
             common.err("certplan: profile flags are not used with --from")
         cred = _one(cat, from_)
         res = path.leads(cat, cred, today)
@@ -257,7 +219,7 @@ def path_cmd(
     from certplan.cli.eligible import resolve_profile
 
     goal = _one(cat, to)
-    person = resolve_profile(cat, pf)
+    person = resolve_profile(cat, profile)
     res = path.to_goal(cat, goal, person, today)
     if not res["routes"]:
         for n in res["notes"][:-1]:

@@ -7,23 +7,13 @@ import typer
 from certplan.cli import common
 from certplan.cli.app import _complete_codes, app
 from certplan.cli.common import FormatOpt, JsonOpt, err, fmt_of, load, out
-from certplan.cli.profile_opts import (
-    ClinicalOpt,
-    CourseOpt,
-    EducationOpt,
-    ExperienceOpt,
-    HeldOpt,
-    KindOpt,
-    MemberOpt,
-    PracticodeOpt,
-    ProgramOpt,
-    flags,
-)
+from certplan.cli.profile_opts import ProfileFlags, with_profile_options
 
 DEFAULT_BOOK_AHEAD = 6  # same as core.plan.DEFAULT_BOOK_AHEAD_WEEKS (kept here so --help needs no import)
 
 
 @app.command("plan")
+@with_profile_options()
 def plan_cmd(
     ctx: typer.Context,
     code: Annotated[str, typer.Argument(help="Credential code, e.g. CPC (any case).", autocompletion=_complete_codes)],
@@ -66,15 +56,7 @@ def plan_cmd(
             "--ics", help="Also write the plan as an iCalendar file (weekly blocks and milestones).", metavar="FILE"
         ),
     ] = None,
-    education: EducationOpt = None,
-    accredited_program: ProgramOpt = None,
-    experience: ExperienceOpt = None,
-    experience_kind: KindOpt = None,
-    held: HeldOpt = None,
-    course_hours: CourseOpt = None,
-    practicode: PracticodeOpt = None,
-    member: MemberOpt = None,
-    clinical_hours: ClinicalOpt = None,
+    profile: ProfileFlags = None,
     json_: JsonOpt = False,
     fmt: FormatOpt = None,
 ) -> None:
@@ -104,23 +86,12 @@ def plan_cmd(
         d_exam = core.parse_date(exam_date, "--exam-date") if exam_date is not None else None
     except core.PlanError as exc:
         common.fail_usage(str(exc))
-    pf = flags(
-        education,
-        accredited_program,
-        experience,
-        experience_kind,
-        held,
-        course_hours,
-        practicode,
-        member,
-        clinical_hours,
-    )
     cat = load(ctx)
     try:
         cred = lookup.find(cat, code)
     except lookup.UnknownCode as exc:
         common.unknown_codes_exit([exc])
-    person = resolve_profile(cat, pf)
+    person = resolve_profile(cat, profile)
     req = core.Request(
         start=d_start,
         exam_date=d_exam,

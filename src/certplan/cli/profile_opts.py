@@ -142,3 +142,50 @@ def flags(
         member=[m.strip().upper() for m in member] if member else None,
         clinical_hours=clinical_hours,
     )
+
+
+PROFILE_OPTIONS = (
+    ("education", EducationOpt),
+    ("accredited_program", ProgramOpt),
+    ("experience", ExperienceOpt),
+    ("experience_kind", KindOpt),
+    ("held", HeldOpt),
+    ("course_hours", CourseOpt),
+    ("practicode", PracticodeOpt),
+    ("member", MemberOpt),
+    ("clinical_hours", ClinicalOpt),
+)
+
+
+def with_profile_options(exclude: tuple[str, ...] = ()):
+    """Give a command the profile flags in place of its ``profile`` parameter, which receives them parsed.
+
+    Typer reads a command's options from its signature, so the wrapper shows Typer the nine options
+    (less ``exclude``) where ``profile`` stands, and calls the command with one ``ProfileFlags``.
+    """
+    import functools
+    import inspect
+
+    def decorate(func):
+        sig = inspect.signature(func)
+        params = []
+        for p in sig.parameters.values():
+            if p.name != "profile":
+                params.append(p)
+                continue
+            params += [
+                inspect.Parameter(name, inspect.Parameter.POSITIONAL_OR_KEYWORD, default=None, annotation=ann)
+                for name, ann in PROFILE_OPTIONS
+                if name not in exclude
+            ]
+
+        @functools.wraps(func)
+        def wrapper(*args, **kwargs):
+            given = {name: None if name in exclude else kwargs.pop(name, None) for name, _ in PROFILE_OPTIONS}
+            return func(*args, profile=flags(**given), **kwargs)
+
+        wrapper.__signature__ = sig.replace(parameters=params)
+        wrapper.__annotations__ = {p.name: p.annotation for p in params} | {"return": sig.return_annotation}
+        return wrapper
+
+    return decorate

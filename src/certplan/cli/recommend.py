@@ -9,18 +9,7 @@ from certplan.catalog.vocab import FOCUS  # noqa: E402
 from certplan.cli import common
 from certplan.cli.app import app
 from certplan.cli.common import FormatOpt, JsonOpt, err, fmt_of, load, out
-from certplan.cli.profile_opts import (
-    ClinicalOpt,
-    CourseOpt,
-    EducationOpt,
-    ExperienceOpt,
-    HeldOpt,
-    KindOpt,
-    MemberOpt,
-    PracticodeOpt,
-    ProgramOpt,
-    flags,
-)
+from certplan.cli.profile_opts import ProfileFlags, with_profile_options
 
 
 def _choices(opt: str, values: list[str] | None, allowed) -> tuple[str, ...]:
@@ -82,6 +71,7 @@ def _ask() -> dict:
 
 
 @app.command("recommend")
+@with_profile_options()
 def recommend_cmd(
     ctx: typer.Context,
     setting: Annotated[
@@ -97,15 +87,7 @@ def recommend_cmd(
         Optional[int], typer.Option("--within", help="Months you can wait before you could earn it.", min=0, max=600)
     ] = None,
     top: Annotated[int, typer.Option("--top", help="How many to show (0: all).", min=0)] = 10,
-    education: EducationOpt = None,
-    accredited_program: ProgramOpt = None,
-    experience: ExperienceOpt = None,
-    experience_kind: KindOpt = None,
-    held: HeldOpt = None,
-    course_hours: CourseOpt = None,
-    practicode: PracticodeOpt = None,
-    member: MemberOpt = None,
-    clinical_hours: ClinicalOpt = None,
+    profile: ProfileFlags = None,
     json_: JsonOpt = False,
     fmt: FormatOpt = None,
 ) -> None:
@@ -129,25 +111,14 @@ def recommend_cmd(
     f = fmt_of(json_, fmt)
     settings_ = _choices("--setting", setting, SETTINGS)
     focus_ = _choices("--focus", focus, FOCUS)
-    pf = flags(
-        education,
-        accredited_program,
-        experience,
-        experience_kind,
-        held,
-        course_hours,
-        practicode,
-        member,
-        clinical_hours,
-    )
     cat = load(ctx)
-    nothing = not (settings_ or focus_ or budget is not None or within is not None or pf.given())
+    nothing = not (settings_ or focus_ or budget is not None or within is not None or profile.given())
     if nothing and sys.stdin.isatty() and f == "table":
         a = _ask()
         settings_, focus_ = a["settings"], a["focus"]
         budget = a["budget"]
         within = int(a["within"]) if a["within"] is not None else None
-    person = resolve_profile(cat, pf)
+    person = resolve_profile(cat, profile)
     prefs = Preferences(settings=settings_, focus=focus_, budget=budget, within_months=within)
     results = recommend(cat, person, prefs, common.today())
     shown = results[:top] if top else results
