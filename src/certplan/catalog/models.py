@@ -47,12 +47,30 @@ class Source(Strict):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9._-]*$")
     url: str = Field(pattern=r"^https?://")
     kind: Literal["official", "third-party"]
+    tier: Literal[1, 2, 3] = Field(
+        description="How authoritative the page is: 1 the certifying body's (or the data publisher's) own page; "
+        "2 a page that quotes an official one and gives its date; 3 any other page.",
+    )
     date: str = Field(
         pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$",
         description="YYYY, YYYY-MM or YYYY-MM-DD: the date the page states, or the date it was checked.",
     )
     date_kind: Literal["stated", "checked"] = "checked"
     title: str | None = None
+
+
+DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+
+
+class Dated(Strict):
+    """A rule that applies only in a period: ``effective_from`` (inclusive) to ``effective_until`` (exclusive).
+
+    Dates are YYYY, YYYY-MM or YYYY-MM-DD; null means open-ended.  Use
+    :func:`certplan.catalog.rules.in_force` to pick the rules in force on a day.
+    """
+
+    effective_from: str | None = Field(None, pattern=DATE_PATTERN)
+    effective_until: str | None = Field(None, pattern=DATE_PATTERN)
 
 
 class Sourced(Strict):
