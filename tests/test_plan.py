@@ -329,7 +329,7 @@ MINI = textwrap.dedent(
     """
     schema_version: 1
     sources:
-      - {id: s1, url: "https://example.org/a", kind: official, date: "2026-11"}
+      - {id: s1, url: "https://example.org/a", kind: official, tier: 1, date: "2026-11"}
     bodies:
       - code: AAPC
         name: {value: AAPC, source: s1}
