@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pydantic import BaseModel
 
 from certplan.catalog.models import Catalog, CredentialReq, MembershipReq
+from certplan.catalog.vocab import tracking_params
 
 Loc = tuple
 
@@ -38,6 +39,15 @@ def cross_check(cat: Catalog) -> list[tuple[Loc, str]]:
         return seen
 
     source_ids = {s.id for s in cat.sources}
+    for i, src in enumerate(cat.sources):
+        tracked = tracking_params(src.url)
+        if tracked:
+            problems.append(
+                (
+                    ("sources", i, "url"),
+                    f"tracking parameters in the URL ({', '.join(tracked)}); store the canonical URL without them",
+                )
+            )
     dupes(cat.sources, "id", "sources")
     body_codes = {b.code for b in cat.bodies}
     dupes(cat.bodies, "code", "bodies")

@@ -12,6 +12,7 @@ from typer.core import TyperGroup
 from certplan import __version__
 from certplan.cli import common
 from certplan.cli.common import FormatOpt, JsonOpt, err, fmt_of, load, out
+from certplan.cli.options_hint import suggest_options
 from certplan.exitcodes import EXIT_CODES_HELP, ExitCode
 
 
@@ -34,7 +35,12 @@ class _Root(TyperGroup):
                 moved.append(args.pop(i))
                 continue
             i += 1
-        return super().parse_args(ctx, moved + args)
+        with suggest_options():
+            return super().parse_args(ctx, moved + args)
+
+    def invoke(self, ctx):
+        with suggest_options():
+            return super().invoke(ctx)
 
 
 app = typer.Typer(
@@ -249,7 +255,7 @@ def show_cmd(
     f = fmt_of(json_, fmt, ("table", "json", "markdown"))
     served = common.served(ctx)
     try:
-        found = lookup.resolve(served["index"], served["codes"], code)
+        found = lookup.resolve(served["index"], served["codes"], code, served["meta"])
     except lookup.UnknownCode as exc:
         common.unknown_codes_exit([exc])
     o = out()
@@ -272,7 +278,7 @@ def show_cmd(
     if v["status"] in ("retired", "alias", "pairing", "unverified"):
         where = ", ".join(v["see_also"] or ([v["replaced_by"]] if v["replaced_by"] else []))
         err(f"certplan: {found} is {v['status']}" + (f"; see {where}" if where else ""))
-    render_sections(f"{found} - {v['name']}", credential_sections(v), o, f)
+    render_sections(f"{found} - {v['name']}", credential_sections(v), o, f, sources=v["sources"])
 
 
 # --------------------------------------------------------------------------- schema

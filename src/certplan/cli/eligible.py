@@ -9,6 +9,7 @@ import typer
 from certplan.cli import common
 from certplan.cli.app import _complete_codes, app
 from certplan.cli.common import FormatOpt, JsonOpt, err, fmt_of, load, out
+from certplan.cli.parsing import codes_typed
 from certplan.cli.profile_opts import ProfileFlags, with_profile_options
 from certplan.exitcodes import ExitCode
 
@@ -163,7 +164,7 @@ def eligible_cmd(
     cat = load(ctx)
     creds = None
     if codes:
-        found, unknown = lookup.find_many(cat, codes)
+        found, unknown = lookup.find_many(cat, codes_typed(codes))
         if unknown:
             common.unknown_codes_exit(unknown)
         creds = list({c.code: c for c in found}.values())

@@ -7,6 +7,7 @@ import typer
 from certplan.cli import common
 from certplan.cli.app import _complete_codes, app
 from certplan.cli.common import FormatOpt, JsonOpt, fmt_of, load, out
+from certplan.cli.parsing import codes_typed
 from certplan.cli.profile_opts import ProfileFlags, with_profile_options
 
 TABLE_JSON = ("table", "json")
@@ -60,7 +61,7 @@ def salary_cmd(
     cat = load(ctx)
     creds = []
     if codes:
-        found, unknown = lookup.find_many(cat, codes)
+        found, unknown = lookup.find_many(cat, codes_typed(codes))
         if unknown:
             common.unknown_codes_exit(unknown)
         creds = list({c.code: c for c in found}.values())

@@ -7,6 +7,7 @@ import typer
 from certplan.cli import common
 from certplan.cli.app import _complete_bodies, _complete_codes, app
 from certplan.cli.common import FormatOpt, JsonOpt, fmt_of, out
+from certplan.cli.parsing import codes_typed
 
 
 @app.command("compare")
@@ -39,6 +40,7 @@ def compare_cmd(
     from certplan.core import compare, lookup
 
     f = fmt_of(json_, fmt)
+    codes = codes_typed(codes)  # `compare cpc vs ccs`, `compare CPC, CCS and CIC`
     if len(codes) < compare.MIN_CODES:
         common.fail_usage("compare needs at least 2 credential codes, e.g. certplan compare CPC CCS")
     if len(codes) > compare.MAX_CODES:
@@ -47,7 +49,7 @@ def compare_cmd(
     found, unknown = [], []
     for typed in codes:
         try:
-            found.append(lookup.resolve(served["index"], served["codes"], typed))
+            found.append(lookup.resolve(served["index"], served["codes"], typed, served["meta"]))
         except lookup.UnknownCode as exc:
             unknown.append(exc)
     if unknown:
@@ -58,7 +60,8 @@ def compare_cmd(
             common.fail_usage(f"{typed!r} is given twice (same credential as {seen[code]!r})")
         seen[code] = typed
     basis = "cheapest" if member is None else ("member" if member else "non-member")
-    result = compare.assemble([view(served, c) for c in found], [served["costs"][c][basis] for c in found])
+    views = [view(served, c) for c in found]
+    result = compare.assemble(views, [served["costs"][c][basis] for c in found])
     o = out()
     if f == "json":
         from certplan.output.render import write_json
@@ -68,7 +71,8 @@ def compare_cmd(
     from certplan.output.grid import render_grid
 
     rows = [r for r in result["rows"] if r["differs"] or not diff]
-    render_grid(found, rows, f, o, vertical=vertical, title="Comparison" + (" (differences only)" if diff else ""))
+    title = "Comparison" + (" (differences only)" if diff else "")
+    render_grid(found, rows, f, o, vertical=vertical, title=title, sources=[s for v in views for s in v["sources"]])
     if diff and not rows:
         common.err("certplan: no differences in the compared fields")
 

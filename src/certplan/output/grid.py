@@ -9,9 +9,7 @@ from typing import Any
 from certplan.output.render import OutputContext, markdown_table
 
 DIFF_MARK = "*"
-FIELD_MIN = 14
 FIELD_MAX = 18
-VALUE_MIN = 7
 
 
 def render_grid(
@@ -21,7 +19,9 @@ def render_grid(
     ctx: OutputContext,
     vertical: bool = False,
     title: str | None = None,
+    sources: Sequence[dict[str, Any]] = (),
 ) -> None:
+    """``sources`` (the catalog's entries) describe the URLs that the table shows as footnote marks."""
     if fmt == "csv":
         w = csv.writer(ctx.stdout, lineterminator="\n")
         w.writerow(["group", "field", "differs", *headers])
@@ -38,17 +38,42 @@ def render_grid(
     from rich.table import Table
     from rich.text import Text
 
+    from certplan.output.bars import Footnotes
+    from certplan.output.fit import fit_table
+
+    notes = Footnotes().known(sources)
+    rows = [{**r, "values": [notes.cite(v) for v in r["values"]]} for r in rows]
+
     diff_style = "bold yellow" if ctx.color else ""
     width = ctx.width or ctx.console().width
-    if not vertical and FIELD_MAX + 3 + len(headers) * (VALUE_MIN + 3) + 1 > width:
-        vertical = True  # side by side would be cut off: one block per field instead
-        ctx.stderr.write(
-            f"certplan: {len(headers)} columns do not fit in {width} columns; showing one block per field\n"
-        )
+    if not vertical:
+        t = Table(title=title, title_justify="left", show_lines=False, header_style="bold" if ctx.color else "")
+        t.add_column("Field", max_width=FIELD_MAX)
+        for h in headers:
+            t.add_column(h)
+        group = None
+        for i, r in enumerate(rows):
+            if r["group"] != group:
+                group = r["group"]
+                t.add_row(Text(group.upper(), style="bold" if ctx.color else ""), *["" for _ in headers])
+            mark = f"{DIFF_MARK} " if r["differs"] else ""
+            style = diff_style if r["differs"] else ""
+            last = i + 1 == len(rows) or rows[i + 1]["group"] != group
+            t.add_row(
+                Text(mark + r["label"], style=style), *[Text(v, style=style) for v in r["values"]], end_section=last
+            )
+        if fit_table(t, width):
+            ctx.print(t, fitted=True)
+        else:
+            vertical = True  # side by side a word would be broken: one block per field instead
+            ctx.stderr.write(
+                f"certplan: {len(headers)} credentials side by side do not fit in {width} columns;"
+                " showing one block per field (--vertical)\n"
+            )
     if vertical:
         t = Table(title=title, title_justify="left", show_header=False, box=None, pad_edge=False)
         t.add_column("label", no_wrap=True)
-        t.add_column("value", overflow="fold")
+        t.add_column("value")
         group = None
         for r in rows:
             if r["group"] != group:
@@ -60,18 +85,5 @@ def render_grid(
             for h, v in zip(headers, r["values"]):
                 t.add_row(f"    {h}", v)
         ctx.print(t)
-    else:
-        t = Table(title=title, title_justify="left", show_lines=True, header_style="bold" if ctx.color else "")
-        t.add_column("Field", overflow="fold", max_width=FIELD_MAX)
-        for h in headers:
-            t.add_column(h, overflow="fold")
-        group = None
-        for r in rows:
-            if r["group"] != group:
-                group = r["group"]
-                t.add_row(Text(group.upper(), style="bold" if ctx.color else ""), *["" for _ in headers])
-            mark = f"{DIFF_MARK} " if r["differs"] else ""
-            style = diff_style if r["differs"] else ""
-            t.add_row(Text(mark + r["label"], style=style), *[Text(v, style=style) for v in r["values"]])
-        ctx.print(t)
     ctx.stdout.write(f"{DIFF_MARK} marks the rows where the values differ.\n")
+    notes.write(ctx)

@@ -117,7 +117,7 @@ def table(p: dict[str, Any], ctx: OutputContext) -> None:
         pad_edge=False,
     )
     head.add_column("label", no_wrap=True, style=bold)
-    head.add_column("value", overflow="fold")
+    head.add_column("value")
     for k, v in summary_lines(p):
         head.add_row(k, v)
     ctx.print(head)
@@ -127,8 +127,8 @@ def table(p: dict[str, Any], ctx: OutputContext) -> None:
     t.add_column("Week", justify="right")
     t.add_column("Dates", no_wrap=True)
     t.add_column("Hours", justify="right")
-    t.add_column("Focus", overflow="fold")
-    t.add_column("Milestones", overflow="fold")
+    t.add_column("Focus")
+    t.add_column("Milestones")
     for w in p["weeks"]:
         t.add_row(
             str(w["week"]),
@@ -141,7 +141,7 @@ def table(p: dict[str, Any], ctx: OutputContext) -> None:
     ctx.stdout.write("\n")
 
     d = Table(title="Domains", title_justify="left", header_style=bold)
-    d.add_column("Domain", overflow="fold")
+    d.add_column("Domain")
     d.add_column("Published", justify="right")
     d.add_column("Share", justify="right")
     d.add_column("Hours", justify="right")
@@ -156,9 +156,9 @@ def table(p: dict[str, Any], ctx: OutputContext) -> None:
     ctx.stdout.write("\n")
 
     c = Table(title=f"Costs ({p['cost_basis']})", title_justify="left", header_style=bold)
-    c.add_column("Item", overflow="fold")
+    c.add_column("Item")
     c.add_column("Amount", justify="right")
-    c.add_column("Source or note", overflow="fold")
+    c.add_column("Source or note")
     for ln in p["costs"]:
         c.add_row(ln["label"], money_text(ln["amount"]), _src_note(ln))
     c.add_row("Total", cost_total_text(p), "")
@@ -166,7 +166,7 @@ def table(p: dict[str, Any], ctx: OutputContext) -> None:
     ctx.stdout.write("\n")
 
     a = Table(title="After the exam", title_justify="left", show_header=False, box=None, pad_edge=False)
-    a.add_column("item", overflow="fold")
+    a.add_column("item")
     for item in p["after"]:
         a.add_row("- " + after_text(item))
     ctx.print(a)

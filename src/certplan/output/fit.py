@@ -1,0 +1,186 @@
+"""Tables that fit the width without breaking a word, code, number, date or URL.
+
+Rich wraps a cell only at spaces and folds (``overflow="fold"``) a word that is longer than its column,
+which prints ``hospital-i`` / ``npatient``. Here the widths are computed first: a cell may break at a
+space, after a hyphen between two words (``hospital-`` / ``inpatient``) or after a comma between two
+words; every column gets at least the width of its longest unbreakable piece. When the pieces cannot
+all fit, :func:`fit_table` says so and the caller shows the rows one block at a time instead.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+# A hyphen between words (three letters before, three lower-case letters after: not in CPC-A,
+# ICD-10-CM, 2020-07-13) and a comma between words (not in 1,200) are places where a line may break.
+_BREAK = re.compile(r"(?<=[A-Za-z]{3}-)(?=[a-z]{3})|(?<=[A-Za-z],)(?=[A-Za-z])")
+_WORD = re.compile(r"\S+")
+
+
+def _unbreakable(word: str) -> bool:
+    return "://" in word or word.startswith("www.") or "@" in word
+
+
+def units(line: str) -> Iterator[tuple[int, int]]:
+    """The unbreakable pieces of one line, as (start, end) offsets."""
+    for m in _WORD.finditer(line):
+        word, s = m.group(), m.start()
+        if _unbreakable(word):
+            yield s, m.end()
+            continue
+        cuts = [0, *(b.start() for b in _BREAK.finditer(word)), len(word)]
+        for a, b in zip(cuts, cuts[1:]):
+            yield s + a, s + b
+
+
+def pieces(text: str) -> list[str]:
+    """The unbreakable pieces of a text (what a test may expect to find whole in any rendering)."""
+    return [line[a:b] for line in text.split("\n") for a, b in units(line)]
+
+
+def wrap_spans(line: str, width: int) -> list[tuple[int, int]]:
+    """Greedy line breaks for one line: (start, end) spans, none longer than ``width`` unless one piece is."""
+    line = line.rstrip()
+    if len(line) <= width:
+        return [(0, len(line))]
+    spans: list[tuple[int, int]] = []
+    cur: list[int] | None = None
+    for s, e in units(line):
+        if cur is None:
+            cur = [0 if not spans else s, e]  # the first line keeps its indentation
+        elif e - cur[0] <= width:
+            cur[1] = e
+        else:
+            spans.append((cur[0], cur[1]))
+            cur = [s, e]
+    if cur is not None:
+        spans.append((cur[0], cur[1]))
+    return spans or [(0, 0)]
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """``text`` as lines of at most ``width`` characters, broken only between pieces."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        out += [line[a:b] for a, b in wrap_spans(line, width)]
+    return out
+
+
+def min_width(text: str) -> int:
+    """The narrowest width that holds ``text`` without breaking a piece."""
+    best = 0
+    for line in text.split("\n"):
+        indent = len(line) - len(line.lstrip(" "))
+        for i, (a, b) in enumerate(units(line)):
+            best = max(best, b - a + (indent if i == 0 else 0))
+    return best
+
+
+def max_width(text: str) -> int:
+    return max((len(line.rstrip()) for line in text.split("\n")), default=0)
+
+
+def allocate(mins: Sequence[int], maxs: Sequence[int], available: int) -> list[int] | None:
+    """Column widths between ``mins`` and ``maxs`` that add up to at most ``available`` (None: cannot)."""
+    if sum(mins) > available:
+        return None
+    widths = list(mins)
+    spare = available - sum(widths)
+    while spare > 0:  # widen the narrowest column that wants more, so columns stay comparable
+        wants = [(widths[i], -maxs[i], i) for i in range(len(widths)) if widths[i] < maxs[i]]
+        if not wants:
+            break
+        _, _, i = min(wants)
+        widths[i] += 1
+        spare -= 1
+    return widths
+
+
+# --------------------------------------------------------------------------- Rich tables
+
+
+def _plain(cell: Any) -> str | None:
+    from rich.text import Text
+
+    if isinstance(cell, str):
+        return cell
+    if isinstance(cell, Text):
+        return cell.plain
+    return None
+
+
+def _rewrap(cell: Any, width: int) -> Any:
+    from rich.text import Text
+
+    if isinstance(cell, str):
+        return "\n".join(wrap(cell, width))
+    if isinstance(cell, Text):
+        plain = cell.plain
+        if max_width(plain) <= width:
+            return cell
+        lines = []
+        pos = 0
+        for line in plain.split("\n"):
+            for a, b in wrap_spans(line, width):
+                lines.append(cell[pos + a : pos + b])
+            pos += len(line) + 1
+        return Text("\n").join(lines)
+    return cell
+
+
+def fit_table(table: Any, width: int) -> bool:
+    """Give every column of a Rich table a width so that it fits ``width`` with no piece broken.
+
+    Cells are wrapped here, at the places :func:`units` allows; Rich then has nothing left to fold.
+    Returns False (the table untouched) when the longest pieces of the columns cannot fit side by side.
+    A table holding anything but text is left to Rich (True).
+    """
+    cols = table.columns
+    if not cols:
+        return True
+    texts: list[list[str]] = []
+    for c in cols:
+        cells = ([c.header] if table.show_header else []) + list(c._cells)
+        plain = [_plain(x) for x in cells]
+        if any(p is None for p in plain):
+            return True
+        texts.append([p or "" for p in plain])
+    pads = sum(table._get_padding_width(i) for i in range(len(cols)))
+    available = width - table._extra_width - pads
+    mins = [max([min_width(t) for t in ts] + [c.min_width or 0, 1]) for c, ts in zip(cols, texts)]
+    maxs = [max([max_width(t) for t in ts] + [1]) for ts in texts]
+    maxs = [max(lo, min(hi, c.max_width)) if c.max_width else hi for c, lo, hi in zip(cols, mins, maxs)]
+    widths = allocate(mins, maxs, available)
+    if widths is None:
+        return False
+    for c, w in zip(cols, widths):
+        c.width = w
+        c.min_width = None
+        c.max_width = None
+        c.no_wrap = True
+        c.overflow = "ignore"
+        if table.show_header:
+            c.header = _rewrap(c.header, w)
+        c._cells = [_rewrap(x, w) for x in c._cells]
+    return True
+
+
+def records_table(table: Any, bold: bool = False) -> Any:
+    """The rows of ``table`` as blocks of ``header: value`` lines (for a width that cannot hold the columns)."""
+    from rich.table import Table
+    from rich.text import Text
+
+    out = Table(title=table.title, title_justify="left", show_header=False, box=None, pad_edge=False)
+    out.add_column("field")
+    out.add_column("value")
+    headers = [_plain(c.header) or "" for c in table.columns]
+    rows = zip(*[c._cells for c in table.columns]) if table.columns else []
+    for n, row in enumerate(rows):
+        if n:
+            out.add_row("", "")
+        for h, cell in zip(headers, row):
+            if (_plain(cell) or "").strip():
+                out.add_row(Text(h, style="bold" if bold else ""), cell)
+    return out
