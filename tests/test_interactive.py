@@ -65,7 +65,8 @@ def test_profile_set_asks_on_a_terminal(tmp_path):
 
 def test_recommend_asks_on_a_terminal(tmp_path):
     env = {"CERTPLAN_CONFIG_DIR": str(tmp_path / "cfg"), "CERTPLAN_CACHE_DIR": str(tmp_path / "cache")}
-    rc, out = drive(["recommend", "--top", "3"], ["hospital-inpatient", "coding", "-", "-"], env)
+    rc, out = drive(["recommend", "--top", "3"], ["hospital-inpatient", "coding", "HS", "0", "$500", "-"], env)
     assert rc == 0, out
     assert "Where do you want to work?" in out
+    assert "Highest education" in out and "Years of work experience" in out
     assert "CCS" in out or "CIC" in out

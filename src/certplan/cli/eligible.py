@@ -264,6 +264,7 @@ def _batch(cat, path, profile: ProfileFlags, creds, wanted, strict: bool, f: str
 
 
 def _interactive(cat) -> dict[str, Any]:
+    from certplan.cli.parsing import education_level
     from certplan.profile import EDUCATION, PROGRAMS
 
     def ask(q: str, default: str, check) -> Any:
@@ -295,7 +296,9 @@ def _interactive(cat) -> dict[str, Any]:
         return [x.strip().upper() for x in a.replace(";", ",").split(",") if x.strip()]
 
     data = {
-        "education": ask("Highest education (" + "/".join(EDUCATION) + ")", "high-school", choice(EDUCATION)),
+        "education": ask(
+            "Highest education (" + "/".join(EDUCATION) + ", or HS, GED, AA, BS...)", "high-school", education_level
+        ),
         "accredited_program": ask(
             "CAHIIM-accredited HIM program completed (" + "/".join(PROGRAMS) + ", or - for none)",
             "-",

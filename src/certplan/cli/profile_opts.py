@@ -28,8 +28,14 @@ class Program(str, Enum):
 PANEL = "Your profile (overrides the saved profile)"
 
 EducationOpt = Annotated[
-    Optional[Education],
-    typer.Option("--education", help="Highest education completed.", rich_help_panel=PANEL, case_sensitive=False),
+    Optional[str],
+    typer.Option(
+        "--education",
+        help="Highest education completed: none, high-school, associate, bachelor, master or doctorate"
+        " (also as people say it: high school, HS, GED, AA, AS, BA, BS, MS, PhD...).",
+        rich_help_panel=PANEL,
+        metavar="LEVEL",
+    ),
 ]
 ProgramOpt = Annotated[
     Optional[Program],
@@ -102,7 +108,7 @@ class ProfileFlags:
 
 
 def flags(
-    education: Education | None,
+    education: str | None,
     accredited_program: Program | None,
     experience: float | None,
     experience_kind: list[str] | None,
@@ -132,7 +138,7 @@ def flags(
                     )
                 kinds.append(part)
     return ProfileFlags(
-        education=education.value if education else None,
+        education=_education(education),
         accredited_program=accredited_program.value if accredited_program else None,
         experience=experience,
         experience_kinds=kinds,
@@ -142,6 +148,17 @@ def flags(
         member=[m.strip().upper() for m in member] if member else None,
         clinical_hours=clinical_hours,
     )
+
+
+def _education(typed: str | None) -> str | None:
+    if typed is None:
+        return None
+    from certplan.cli.parsing import education_level
+
+    try:
+        return education_level(typed)
+    except ValueError as exc:
+        common.fail_usage(f"--education {exc}")
 
 
 PROFILE_OPTIONS = (
