@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pydantic import BaseModel
 
 from certplan.catalog.models import Catalog, CredentialReq, MembershipReq
-from certplan.catalog.vocab import tracking_params
+from certplan.catalog.vocab import default_port, tracking_params
 
 Loc = tuple
 
@@ -41,6 +41,10 @@ def cross_check(cat: Catalog) -> list[tuple[Loc, str]]:
     source_ids = {s.id for s in cat.sources}
     for i, src in enumerate(cat.sources):
         tracked = tracking_params(src.url)
+        if default_port(src.url):
+            problems.append(
+                (("sources", i, "url"), f"the URL names its default port ({default_port(src.url)}); leave it out")
+            )
         if tracked:
             problems.append(
                 (

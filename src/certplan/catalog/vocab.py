@@ -34,6 +34,8 @@ EXPERIENCE_KINDS = (
     "healthcare",
     "him",
 )
+# Experience kinds as they are written in prose (the rest read as they are).
+KIND_WORDS = {"him": "HIM", "cdi": "CDI"}
 FOCUS = ("coding", "billing", "auditing", "compliance", "documentation", "management", "scribe", "data", "privacy")
 
 # Query parameters that only track a click (ads, mail campaigns, analytics): a canonical URL has none.
@@ -57,6 +59,20 @@ TRACKING_PARAMS = (
     "_gl",
 )
 TRACKING_PREFIXES = ("utm_", "hsa_", "_hs", "pk_", "mtm_", "vero_")
+
+
+def default_port(url: str) -> str | None:
+    """':443' in an https URL (':80' in http): the same page, written two ways."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    try:
+        port = parts.port
+    except ValueError:
+        return None
+    if (parts.scheme, port) in (("https", 443), ("http", 80)):
+        return f":{port}"
+    return None
 
 
 def tracking_params(url: str) -> list[str]:

@@ -129,18 +129,23 @@ def list_cmd(
         Optional[list[str]], typer.Option("--status", help="current, retired, unverified, alias, pairing.")
     ] = None,
     search: Annotated[
-        Optional[str], typer.Option("--search", help="Text to find in code, name or description.")
+        Optional[str],
+        typer.Option("--search", help="Text to find in code, name, description, settings or sourced notes."),
     ] = None,
+    all_: Annotated[
+        bool, typer.Option("--all", help="Also retired, alias, pairing and unverified entries (default: current).")
+    ] = False,
     json_: JsonOpt = False,
     fmt: FormatOpt = None,
     fields: common.FieldsOpt = None,
 ) -> None:
-    """List credentials, with filters.
+    """List current credentials, with filters (--all or --status for the others).
 
     \b
     Examples:
       certplan list --body AHIMA
-      certplan list --level specialty --status current
+      certplan list --level specialty
+      certplan list --status retired
       certplan list --setting payer --json
     """
     from certplan.catalog import vocab
@@ -158,7 +163,8 @@ def list_cmd(
 
                 hint = suggest(b, served["body_codes"])
                 common.fail_usage(f"unknown body {b!r}" + (f"; did you mean {', '.join(hint)}?" if hint else ""))
-    codes = filter_codes(served, bodies=body, levels=level, settings=setting, statuses=status, search=search)
+    statuses = status or (None if all_ else ["current"])  # a newcomer sees what can be earned today
+    codes = filter_codes(served, bodies=body, levels=level, settings=setting, statuses=statuses, search=search)
     o = out()
     if fields is not None:
         from certplan.catalog.served import view
@@ -195,9 +201,11 @@ def list_cmd(
         Column("status", "Status"),
         Column("settings", "Settings", max_width=40),
     ]
-    write_rows(rows, cols, f, o, title=f"{len(rows)} credentials")
+    from certplan.output.words import count
+
+    write_rows(rows, cols, f, o, title=count(len(rows), "credential") + ("" if status or all_ else " (current)"))
     if not rows:
-        err("certplan: no credential matches those filters")
+        err("certplan: no credential matches those filters" + ("" if status or all_ else " (try --all)"))
 
 
 def filter_codes(served, bodies=None, levels=None, settings=None, statuses=None, search=None) -> list[str]:
@@ -214,10 +222,19 @@ def filter_codes(served, bodies=None, levels=None, settings=None, statuses=None,
             continue
         if statuses and m["status"] not in statuses:
             continue
-        if needle and needle not in " ".join([code, m["name"], m["description"], *m["aliases"]]).lower():
-            continue
+        if needle and needle not in " ".join([code, m["name"], m["description"], *m["aliases"], *m["settings"]]).lower():
+            if not _notes_mention(served, code, needle):
+                continue
         out.append(code)
     return out
+
+
+def _notes_mention(served, code: str, needle: str) -> bool:
+    """Whether the credential's sourced notes or recognition statements mention ``needle``."""
+    from certplan.catalog.served import view
+
+    v = view(served, code)
+    return any(needle in n["text"].lower() for n in [*v["notes"], *v["recognition"]])
 
 
 def _check_choices(opt: str, values: list[str] | None, allowed: tuple[str, ...]) -> None:

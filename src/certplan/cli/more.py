@@ -127,5 +127,12 @@ def bodies_cmd(
     from certplan.output.grid import render_grid
 
     render_grid(
-        [b["code"] for b in chosen], compare.body_rows(chosen), f, o, vertical=vertical, title="Certifying bodies"
+        [b["code"] for b in chosen],
+        compare.body_rows(chosen),
+        f,
+        o,
+        vertical=vertical,
+        title="Certifying bodies",
+        sources=[s for b in chosen for s in b["sources"]],
+        what="bodies",
     )

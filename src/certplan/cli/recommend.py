@@ -153,6 +153,10 @@ def recommend_cmd(
     person = resolve_profile(cat, profile)
     prefs = Preferences(settings=settings_, focus=focus_, budget=budget, within_months=within)
     results = recommend(cat, person, prefs, common.today())
+    if "remote" in (settings_ or ()):
+        from certplan.core.remote import remote_summary
+
+        err("certplan: " + remote_summary(cat))
     shown = results[:top] if top else results
     o = out()
     if f == "json":
@@ -185,8 +189,8 @@ def recommend_cmd(
     if f in ("csv", "markdown"):
         cols.append(Column("change", "What would change it"))
     write_rows(rows, cols, f, o, title="Recommended for you (score parts: certplan recommend --json)")
-    if f == "table" and shown:
+    changes = [f"  {r['code']}: {c}" for r in shown[:5] for c in r["what_would_change"][:2]]
+    if f == "table" and changes:  # no heading over nothing
         err("What would change the answer:")
-        for r in shown[:5]:
-            for c in r["what_would_change"][:2]:
-                err(f"  {r['code']}: {c}")
+        for line in changes:
+            err(line)

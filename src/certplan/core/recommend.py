@@ -73,7 +73,7 @@ def _level_part(c: Credential, person: eligibility.Profile) -> tuple[int, str | 
             return WEIGHTS["level_stretch"], None, "a management credential: usually taken after years of experience"
         return 0, None, None
     if years >= 2 and c.level in ("advanced", "specialty"):
-        return WEIGHTS["level_fit"], f"an {c.level} credential that builds on your {words.years_words(years)}", None
+        return WEIGHTS["level_fit"], f"{words.article(c.level)} {c.level} credential that builds on your {words.years_words(years)}", None
     return 0, None, None
 
 

@@ -14,6 +14,7 @@ from certplan.catalog.models import (
     PracticodeReq,
     ProgramReq,
 )
+from certplan.catalog.vocab import KIND_WORDS
 
 EDUCATION_WORDS = {
     "none": "no formal education",
@@ -65,7 +66,7 @@ def requirement(req) -> str:
             text += "; students in their final term may test early"
         return text
     if isinstance(req, ExperienceReq):
-        return f"{years_words(req.years)} of {or_list(list(req.of))} experience"
+        return f"{years_words(req.years)} of {or_list([KIND_WORDS.get(k, k) for k in req.of])} experience"
     if isinstance(req, CredentialReq):
         return "holding " + or_list(list(req.any_of))
     if isinstance(req, MembershipReq):

@@ -20,6 +20,7 @@ def render_grid(
     vertical: bool = False,
     title: str | None = None,
     sources: Sequence[dict[str, Any]] = (),
+    what: str = "credentials",
 ) -> None:
     """``sources`` (the catalog's entries) describe the URLs that the table shows as footnote marks."""
     if fmt == "csv":
@@ -42,7 +43,7 @@ def render_grid(
     from certplan.output.fit import fit_table
 
     notes = Footnotes().known(sources)
-    rows = [{**r, "values": [notes.cite(v) for v in r["values"]]} for r in rows]
+    rows = [{**r, "values": [_cite(notes, v) for v in r["values"]]} for r in rows]
 
     diff_style = "bold yellow" if ctx.color else ""
     width = ctx.width or ctx.console().width
@@ -67,23 +68,45 @@ def render_grid(
         else:
             vertical = True  # side by side a word would be broken: one block per field instead
             ctx.stderr.write(
-                f"certplan: {len(headers)} credentials side by side do not fit in {width} columns;"
+                f"certplan: {len(headers)} {what} side by side do not fit in {width} columns;"
                 " showing one block per field (--vertical)\n"
             )
     if vertical:
-        t = Table(title=title, title_justify="left", show_header=False, box=None, pad_edge=False)
-        t.add_column("label", no_wrap=True)
-        t.add_column("value")
-        group = None
-        for r in rows:
-            if r["group"] != group:
-                group = r["group"]
-                t.add_row("", "")
-                t.add_row(Text(group.upper(), style="bold" if ctx.color else ""), "")
-            mark = f"{DIFF_MARK} " if r["differs"] else "  "
-            t.add_row(Text(f"{mark}{r['label']}", style=diff_style if r["differs"] else ""), "")
-            for h, v in zip(headers, r["values"]):
-                t.add_row(f"    {h}", v)
-        ctx.print(t)
+        ctx.stdout.write(_vertical(headers, rows, width, title, ctx.color))
     ctx.stdout.write(f"{DIFF_MARK} marks the rows where the values differ.\n")
     notes.write(ctx)
+
+
+def _cite(notes: Any, value: str) -> str:
+    """URLs become footnote marks; a value that is only a URL keeps its host name: ``aapc.com [1]``."""
+    v = value.strip()
+    if v.startswith(("http://", "https://")) and " " not in v:
+        from urllib.parse import urlsplit
+
+        host = urlsplit(v).hostname or ""
+        return f"{host.removeprefix('www.')} {notes.ref(v)}".strip()
+    return notes.cite(value)
+
+
+def _vertical(headers: Sequence[str], rows: Sequence[dict[str, Any]], width: int, title: str | None, bold: bool) -> str:
+    """One block per field: the field on its own line, then one line per item (values wrap under themselves)."""
+    from certplan.output.fit import wrap
+
+    def b(text: str) -> str:
+        return f"\x1b[1m{text}\x1b[0m" if bold else text
+
+    key_w = max(len(h) for h in headers) + 6
+    out = [title, ""] if title else []
+    group = None
+    for r in rows:
+        if r["group"] != group:
+            group = r["group"]
+            if out and out[-1] != "":
+                out.append("")
+            out.append(b(group.upper()))
+        out.append(("* " if r["differs"] else "  ") + r["label"])
+        for h, v in zip(headers, r["values"]):
+            lines = wrap(v, max(width - key_w, 20))
+            out.append(f"    {h.ljust(key_w - 4)}{lines[0]}".rstrip())
+            out += [" " * key_w + line for line in lines[1:]]
+    return "\n".join(out) + "\n"
