@@ -192,13 +192,10 @@ def eligible_cmd(
     if f in ("csv", "markdown"):
         write_rows(flat, [*cols, Column("advice", "Advice")], f, o)
         return
-    order = ["eligible", "apprentice", "not-eligible"]
-    groups = [(f"{s} ({sum(r['status'] == s for r in flat)})", [r for r in flat if r["status"] == s]) for s in order]
-    groups = [g for g in groups if g[1]]
-    if not groups:
+    from certplan.output.eligible import render_eligible
+
+    if not render_eligible(results, o):
         err("certplan: no credential matches those filters")
-        return
-    write_rows(flat, [c for c in cols if c.key != "status"], "table", o, groups=groups)
 
 
 def _batch(cat, path, profile: ProfileFlags, creds, wanted, strict: bool, f: str, o) -> None:
