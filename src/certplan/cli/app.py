@@ -16,7 +16,24 @@ from certplan.cli.options_hint import suggest_options
 from certplan.exitcodes import EXIT_CODES_HELP, ExitCode
 
 
-class _Root(TyperGroup):
+class FullSummaries(TyperGroup):
+    """A group whose --help lists each command's whole summary sentence."""
+
+    def format_commands(self, ctx, formatter):
+        """Each command's whole summary sentence, wrapped (Click cuts it at the width with '...')."""
+        rows = []
+        for name in self.list_commands(ctx):
+            cmd = self.get_command(ctx, name)
+            if cmd is None or cmd.hidden:
+                continue
+            text = cmd.short_help or (cmd.help or "").split("\n\n")[0]
+            rows.append((name, " ".join(text.split())))
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+
+
+class _Root(FullSummaries):
     """Accepts the global --catalog option anywhere: `certplan list --json --catalog big.yaml`."""
 
     def parse_args(self, ctx, args):
@@ -65,6 +82,7 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 catalog_app = typer.Typer(
+    cls=FullSummaries,
     help="Check and inspect the catalog: validate, sources, stale facts.",
     rich_markup_mode=None,
     no_args_is_help=True,

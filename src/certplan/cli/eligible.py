@@ -7,14 +7,17 @@ from typing import Annotated, Any, Optional
 import typer
 
 from certplan.cli import common
-from certplan.cli.app import _complete_codes, app
+from certplan.cli.app import FullSummaries, _complete_codes, app
 from certplan.cli.common import FormatOpt, JsonOpt, err, fmt_of, load, out
 from certplan.cli.parsing import codes_typed
 from certplan.cli.profile_opts import ProfileFlags, with_profile_options
 from certplan.exitcodes import ExitCode
 
 profile_app = typer.Typer(
-    help="Save the answers eligible, plan, path and cost use by default.", rich_markup_mode=None, no_args_is_help=True
+    cls=FullSummaries,
+    help="Save the answers eligible, plan, path and cost use by default.",
+    rich_markup_mode=None,
+    no_args_is_help=True,
 )
 app.add_typer(profile_app, name="profile")
 

@@ -53,7 +53,9 @@ def plan_cmd(
     ics: Annotated[
         Optional[str],
         typer.Option(
-            "--ics", help="Also write the plan as an iCalendar file (weekly blocks and milestones).", metavar="FILE"
+            "--ics",
+            help="Also write the plan as an iCalendar file (weekly blocks and milestones); - writes it to stdout.",
+            metavar="FILE",
         ),
     ] = None,
     profile: ProfileFlags = None,
@@ -109,13 +111,14 @@ def plan_cmd(
 
     if ics is not None:
         try:
-            n = render.write_ics(result, ics)
+            n = render.write_ics(result, ics, o.stdout)
         except OSError as exc:
             common.fail_usage(f"cannot write {ics}: {exc.strerror or exc}")
-    render.render_plan(result, f, o)
+    if ics != "-":  # `--ics -`: the calendar is the output
+        render.render_plan(result, f, o)
     for n_ in result["notes"]:
         err(f"certplan: {n_}")
     for w in result["warnings"]:
         err(f"certplan: warning: {w}")
     if ics is not None:
-        err(f"certplan: wrote {n} calendar events to {ics}")
+        err(f"certplan: wrote {n} calendar events to " + ("standard output" if ics == "-" else ics))
