@@ -399,10 +399,15 @@ def catalog_validate(
 
         write_json(summary, o)
     else:
-        o.stdout.write(
-            f"{name}: valid - {summary['credentials']} credentials ({summary['current_credentials']} current), "
-            f"{summary['bodies']} bodies, {summary['occupations']} occupations, {summary['sources']} sources\n"
+        from certplan.output.fit import wrap
+        from certplan.output.words import count
+
+        text = (
+            f"{name}: valid - {count(summary['credentials'], 'credential')} ({summary['current_credentials']} current), "
+            f"{count(summary['bodies'], 'body')}, {count(summary['occupations'], 'occupation')}, "
+            f"{count(summary['sources'], 'source')}"
         )
+        o.stdout.write("\n".join(wrap(text, o.width or o.console().width)) + "\n")
 
 
 @catalog_app.command("sources")

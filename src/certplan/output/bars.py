@@ -80,7 +80,7 @@ class Footnotes:
             if len(line) + 2 > width and ": http" in line:
                 head, url = line.split(": http", 1)
                 pad = " " * (len(head.split(" ", 1)[0]) + 3)
-                text.append(f"  {head}\n{pad}http{url}\n")
+                text.append(f"  {head}:\n{pad}http{url}\n")
             else:
                 text.append(f"  {line}\n")
         ctx.stdout.write("".join(text))
@@ -113,7 +113,9 @@ def bar_lines(groups: Sequence[tuple[str, Sequence[Bar]]], width: int) -> list[s
             if inline:
                 out.append(f"  {b.label.ljust(label_w)} {drawn} {b.value}".rstrip())
             else:
-                out.append(f"  {b.label}")
+                from certplan.output.fit import wrap
+
+                out += [f"  {line}" for line in wrap(b.label, max(width - 2, 20))]
                 out.append(f"    {drawn} {b.value}".rstrip())
     return out
 

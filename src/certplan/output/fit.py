@@ -167,20 +167,55 @@ def fit_table(table: Any, width: int) -> bool:
     return True
 
 
-def records_table(table: Any, bold: bool = False) -> Any:
-    """The rows of ``table`` as blocks of ``header: value`` lines (for a width that cannot hold the columns)."""
-    from rich.table import Table
-    from rich.text import Text
+def records_text(table: Any, width: int) -> str:
+    """The rows of ``table`` as blocks of ``header  value`` lines, for a width that cannot hold the columns.
 
-    out = Table(title=table.title, title_justify="left", show_header=False, box=None, pad_edge=False)
-    out.add_column("field")
-    out.add_column("value")
-    headers = [_plain(c.header) or "" for c in table.columns]
-    rows = zip(*[c._cells for c in table.columns]) if table.columns else []
+    Values wrap under themselves at the places :func:`units` allows; a piece longer than the line (a long
+    URL) is printed whole on a line of its own rather than cut.
+    """
+    headers = [(_plain(c.header) or "").replace("\n", " ") for c in table.columns]
+    key_w = max((len(h) for h in headers), default=0) + 2
+    out: list[str] = []
+    title = _plain(table.title) if table.title is not None else None
+    if title:
+        out += wrap(title, width)
+    rows = list(zip(*[c._cells for c in table.columns])) if table.columns else []
     for n, row in enumerate(rows):
-        if n:
-            out.add_row("", "")
+        if n or title:
+            out.append("")
         for h, cell in zip(headers, row):
-            if (_plain(cell) or "").strip():
-                out.add_row(Text(h, style="bold" if bold else ""), cell)
-    return out
+            text = (_plain(cell) or "").strip()
+            if not text:
+                continue
+            lines = wrap(text, max(width - key_w, 20))
+            out.append((h.ljust(key_w) + lines[0]).rstrip())
+            out += [" " * key_w + line for line in lines[1:]]
+    return "\n".join(out) + "\n"
+
+
+def lines_text(table: Any, width: int) -> str | None:
+    """A header-less table of one or two text columns (label, value) as plain lines (None: not such a table).
+
+    For a card whose values hold a piece longer than the value column (a long URL): the piece is printed
+    whole, past the edge, instead of cut.
+    """
+    cols = table.columns
+    if table.show_header or not 1 <= len(cols) <= 2:
+        return None
+    cells = [[_plain(x) for x in c._cells] for c in cols]
+    if any(x is None for col in cells for x in col):
+        return None
+    out: list[str] = []
+    title = _plain(table.title) if table.title is not None else None
+    if title:
+        out += wrap(title, width)
+    if len(cols) == 1:
+        for text in cells[0]:
+            out += wrap(text or "", width) if text else [""]
+        return "\n".join(out) + "\n"
+    key_w = max((len(x or "") for x in cells[0]), default=0) + 2
+    for label, value in zip(*cells):
+        lines = wrap(value or "", max(width - key_w, 20)) if value else [""]
+        out.append(((label or "").ljust(key_w) + lines[0]).rstrip())
+        out += [" " * key_w + line for line in lines[1:]]
+    return "\n".join(out) + "\n"

@@ -73,6 +73,9 @@ class OutputContext:
         con = self.console()
         if not fitted:
             renderable = self.fit(renderable, con.width)
+            if isinstance(renderable, str):  # one block per row, as plain lines
+                self.stdout.write(renderable)
+                return
         with con.capture() as cap:
             con.print(renderable)
         text = "\n".join(line.rstrip(" ") for line in cap.get().split("\n"))
@@ -81,16 +84,16 @@ class OutputContext:
     def fit(self, renderable, width: int | None = None):
         from rich.table import Table
 
-        from certplan.output.fit import fit_table, records_table
+        from certplan.output.fit import fit_table, lines_text, records_text
 
         if not isinstance(renderable, Table):
             return renderable
         width = width or self.width or self.console().width
-        if fit_table(renderable, width) or not renderable.show_header:
+        if fit_table(renderable, width):
             return renderable
-        blocks = records_table(renderable, bold=self.color)
-        fit_table(blocks, width)
-        return blocks
+        if not renderable.show_header:
+            return lines_text(renderable, width) or renderable
+        return records_text(renderable, width)
 
 
 # --------------------------------------------------------------------------- plain writers
