@@ -4,6 +4,7 @@ Heavy modules (pydantic, yaml, rich, the catalog) are imported inside commands s
 that ``--help`` and completion stay fast.
 """
 
+import os
 from typing import Annotated, Optional
 
 import typer
@@ -374,6 +375,8 @@ def catalog_validate(
         name = read_catalog_text(path).name
         cat = load_catalog(path, use_cache=False)
     except CatalogError as exc:
+        if exc.name and not os.path.lexists(exc.name) and len(exc.problems) == 1:
+            common.fail_usage(f"{exc.name}: no such file")  # a path typed wrong (2), not an invalid catalog (3)
         if json_:
             from certplan.output.render import write_json
 

@@ -54,7 +54,7 @@ def resolve(idx: dict[str, str], codes: Iterable[str], typed: str, names: Mappin
     """
     code = code_index_lookup(idx, typed)
     if code is None and names is not None:
-        code = name_lookup(names, typed)
+        code = name_lookup(names, typed) or code_index_lookup(idx, name_key(typed))  # "the CPC exam"
     if code is None:
         raise UnknownCode(typed, _suggestions(typed, codes, names))
     return code
@@ -167,6 +167,9 @@ def find(cat: Catalog, code: str) -> Credential:
         by_name = name_lookup(names, code)
         if by_name is not None:
             return idx[_norm(by_name)]
+        bare = idx.get(_norm(name_key(code))) if name_key(code) else None  # "the CPC exam"
+        if bare is not None:
+            return bare
         raise UnknownCode(code, _suggestions(code, [c.code for c in cat.credentials], names))
     return cred
 
