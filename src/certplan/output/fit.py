@@ -17,6 +17,7 @@ from typing import Any
 # ICD-10-CM, 2020-07-13) and a comma between words (not in 1,200) are places where a line may break.
 _BREAK = re.compile(r"(?<=[A-Za-z]{3}-)(?=[a-z]{3})|(?<=[A-Za-z],)(?=[A-Za-z])")
 _WORD = re.compile(r"\S+")
+SHORT = 20  # a column whose longest line is this short is never wrapped when the width allows
 
 
 def _unbreakable(word: str) -> bool:
@@ -82,19 +83,47 @@ def max_width(text: str) -> int:
     return max((len(line.rstrip()) for line in text.split("\n")), default=0)
 
 
-def allocate(mins: Sequence[int], maxs: Sequence[int], available: int) -> list[int] | None:
-    """Column widths between ``mins`` and ``maxs`` that add up to at most ``available`` (None: cannot)."""
+def allocate(mins: Sequence[int], maxs: Sequence[int], available: int, even: bool = False) -> list[int] | None:
+    """Column widths between ``mins`` and ``maxs`` that add up to at most ``available`` (None: cannot).
+
+    ``even``: widen the narrowest column first, so that columns of like things (a comparison) stay alike.
+    """
     if sum(mins) > available:
         return None
     widths = list(mins)
     spare = available - sum(widths)
-    while spare > 0:  # widen the narrowest column that wants more, so columns stay comparable
-        wants = [(widths[i], -maxs[i], i) for i in range(len(widths)) if widths[i] < maxs[i]]
-        if not wants:
+    if even:
+        while spare > 0:
+            wants = [(widths[i], -maxs[i], i) for i in range(len(widths)) if widths[i] < maxs[i]]
+            if not wants:
+                break
+            _, _, i = min(wants)
+            widths[i] += 1
+            spare -= 1
+        return widths
+    # short columns (amounts, periods, marks, codes) first get their whole width, cheapest first ...
+    for i in sorted(range(len(widths)), key=lambda i: maxs[i] - widths[i]):
+        need = maxs[i] - widths[i]
+        if maxs[i] <= SHORT and 0 < need <= spare:
+            widths[i] = maxs[i]
+            spare -= need
+    # ... then the spare width is shared in proportion to what each column still wants, one pass at a
+    # time so that no column passes its natural width
+    while spare > 0:
+        wants = [maxs[i] - widths[i] for i in range(len(widths))]
+        total = sum(w for w in wants if w > 0)
+        if total == 0:
             break
-        _, _, i = min(wants)
-        widths[i] += 1
-        spare -= 1
+        if total <= spare:
+            widths = [max(w, m) for w, m in zip(widths, maxs)]
+            break
+        grant = [int(spare * w / total) if w > 0 else 0 for w in wants]
+        if not any(grant):  # the last few columns: one each, the hungriest first
+            for i in sorted(range(len(widths)), key=lambda i: -wants[i])[:spare]:
+                if wants[i] > 0:
+                    grant[i] = 1
+        widths = [w + g for w, g in zip(widths, grant)]
+        spare -= sum(grant)
     return widths
 
 
@@ -130,7 +159,7 @@ def _rewrap(cell: Any, width: int) -> Any:
     return cell
 
 
-def fit_table(table: Any, width: int) -> bool:
+def fit_table(table: Any, width: int, even: bool = False) -> bool:
     """Give every column of a Rich table a width so that it fits ``width`` with no piece broken.
 
     Cells are wrapped here, at the places :func:`units` allows; Rich then has nothing left to fold.
@@ -149,10 +178,13 @@ def fit_table(table: Any, width: int) -> bool:
         texts.append([p or "" for p in plain])
     pads = sum(table._get_padding_width(i) for i in range(len(cols)))
     available = width - table._extra_width - pads
-    mins = [max([min_width(t) for t in ts] + [c.min_width or 0, 1]) for c, ts in zip(cols, texts)]
     maxs = [max([max_width(t) for t in ts] + [1]) for ts in texts]
+    mins = [
+        hi if c.no_wrap else max([min_width(t) for t in ts] + [c.min_width or 0, 1])  # no_wrap: kept whole
+        for c, ts, hi in zip(cols, texts, maxs)
+    ]
     maxs = [max(lo, min(hi, c.max_width)) if c.max_width else hi for c, lo, hi in zip(cols, mins, maxs)]
-    widths = allocate(mins, maxs, available)
+    widths = allocate(mins, maxs, available, even)
     if widths is None:
         return False
     for c, w in zip(cols, widths):

@@ -63,7 +63,7 @@ def render_grid(
             t.add_row(
                 Text(mark + r["label"], style=style), *[Text(v, style=style) for v in r["values"]], end_section=last
             )
-        if fit_table(t, width):
+        if fit_table(t, width, even=True):
             ctx.print(t, fitted=True)
         else:
             vertical = True  # side by side a word would be broken: one block per field instead

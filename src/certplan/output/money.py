@@ -125,7 +125,7 @@ def render_salary(report: dict[str, Any], chart: list[dict[str, Any]], ctx: Outp
             ("Age", "left"),
             ("Source", "left"),
         ):
-            t.add_column(h, justify=j)
+            t.add_column(h, justify=j, no_wrap=h in ("Certified vs not", "Source"))  # a pair of amounts stays whole
         for p in prem:
             pair = (
                 f"{money_text(p['certified_amount'])} vs {money_text(p['not_certified_amount'])}"
