@@ -16,25 +16,18 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from certplan.catalog.models import (
-    EDUCATION_LEVELS,
-    Catalog,
-    ClinicalHoursReq,
-    CourseReq,
-    Credential,
-    CredentialReq,
-    EducationReq,
-    ExperienceReq,
-    MembershipReq,
-    OtherReq,
-    Pathway,
-    PracticodeReq,
-    ProgramReq,
-)
-from certplan.core import cost, pay, words
-from certplan.core.eligibility import PROGRAM_EDUCATION, Profile, check_pathway, held_set, months_between
+from certplan.catalog.vocab import EDUCATION_LEVELS
+from certplan.core import cost, pay
+from certplan.core import requirements as rq
+from certplan.core.person import PROGRAM_EDUCATION, Person, held_closure
+from certplan.core.requirements import months_between
+
+if TYPE_CHECKING:  # pragma: no cover
+    from certplan.catalog.models import Catalog, Credential, CredentialReq, Pathway
+
+Profile = Person
 
 SCHEMA_VERSION = 1
 ASSOCIATE_FACT = "associate-degree-duration"
@@ -50,6 +43,7 @@ REQ_ORDER = {
     "practicode": 4,
     "clinical-hours": 5,
     "experience": 6,
+    "training-program": 3,
     "other": 7,
     "membership": 8,
 }
@@ -64,6 +58,8 @@ class State:
     experience: tuple[tuple[str, float], ...] = ()
     held: frozenset[str] = frozenset()
     course_hours: int = 0
+    training_program: bool = False
+    training_hours: int = 0
     practicode: bool = False
     member: frozenset[str] = frozenset()
     clinical_hours: int = 0
@@ -75,10 +71,12 @@ class State:
             education=person.education,
             accredited_program=person.accredited_program,
             experience=tuple(sorted(exp.items())),
-            held=frozenset(held_set(cat, person.held)),
+            held=held_closure(cat, person.held),
             course_hours=person.course_hours,
+            training_program=person.training_program,
+            training_hours=person.training_hours,
             practicode=person.practicode,
-            member=frozenset(m.upper() for m in person.member),
+            member=frozenset(person.members_effective) | {m.upper() for m in person.member},
             clinical_hours=person.clinical_hours,
         )
 
@@ -98,19 +96,23 @@ class State:
 
     def profile(self, req=None) -> Profile:
         years, kinds = 0.0, ()
-        if isinstance(req, ExperienceReq):
+        if req is not None and req.kind == "experience":
             years, _ = self.years_of(list(req.of))
             kinds = tuple(req.of)
-        return Profile(
+        return Person(
             education=self.education,
             accredited_program=self.accredited_program,
             experience_years=years,
             experience_kinds=kinds,
             held=tuple(sorted(self.held)),
             course_hours=self.course_hours,
+            training_program=self.training_program,
+            training_hours=self.training_hours,
             practicode=self.practicode,
             member=tuple(sorted(self.member)),
             clinical_hours=self.clinical_hours,
+            held_effective=self.held,
+            members_effective=self.member,
         )
 
 
@@ -227,22 +229,20 @@ class Planner:
                         "degree, if its credits transfer",
                     )
             return round(yrs * 12), "sourced", src, f"about {yrs:g} years of full-time study"
-        return None, "unknown", None, f"no sourced duration for {words.EDUCATION_WORDS.get(level, level)}"
+        return None, "unknown", None, f"no sourced duration for {rq.EDUCATION_WORDS.get(level, level)}"
 
     # ----------------------------------------------------------------- requirements
 
     def met(self, req, p: Pathway, state: State) -> bool:
-        if isinstance(req, MembershipReq):
-            return req.body.upper() in state.member
-        single = Pathway(id=p.id, label=p.label, requirements=[req], source=p.source)
-        return check_pathway(single, state.profile(req), set(state.held)).met
+        """Met already, from ``state`` (a membership to buy is a step here, not met)."""
+        return rq.check(req, state.profile(req)).state == "met"
 
     def education_step(self, level: str, code: str, state: State) -> Partial:
         pre = Partial((), state)
         if level in ("master", "doctorate") and state.education_rank() < EDUCATION_LEVELS.index("bachelor"):
             pre = self.education_step("bachelor", code, state)
         months, basis, src, note = self.degree_months(level, pre.state)
-        text = "earn " + words.EDUCATION_WORDS[level]
+        text = "earn " + rq.EDUCATION_WORDS[level]
         s = step("degree", code, text, months, basis, None, "unknown", months_source=src, note=note)
         s["cost_note"] = "no sourced tuition figure"
         return pre.then(Partial((s,), replace(pre.state, education=level)))
@@ -251,57 +251,97 @@ class Planner:
         """The ways to meet ``req`` from ``state``: [] when it cannot be met, one empty Partial when it is."""
         code = cred.code
         src = self.urls.get(p.source)
-        if isinstance(req, OtherReq) and req.check == "step":
+        if req.kind == "other" and req.check == "step":
             return [Partial((), state)]
         if self.met(req, p, state):
             return [Partial((), state)]
-        if isinstance(req, EducationReq):
-            if req.level in ("none", "high-school"):
-                s = step("degree", code, "earn " + words.EDUCATION_WORDS[req.level], None, "unknown", None, "unknown")
-                return [Partial((s,), replace(state, education=req.level))]
-            return [self.education_step(req.level, code, state)]
-        if isinstance(req, ProgramReq):
-            out = []
-            for level in req.levels:
-                pre = Partial((), state)
-                need = PROGRAM_EDUCATION[level]
-                if level in ("master", "post-baccalaureate") and state.education_rank() < EDUCATION_LEVELS.index(
-                    "bachelor"
-                ):
-                    pre = self.education_step("bachelor", code, state)
-                st = pre.state
-                if level in ("associate", "bachelor"):
-                    months, basis, msrc, note = self.degree_months(level, st)
-                else:
-                    months, basis, msrc, note = None, "unknown", None, "no sourced duration for this program"
-                if req.final_term_ok:
-                    note = (note + "; " if note else "") + "students in their final term may sit the exam early"
-                text = f"complete a {req.accreditor}-accredited HIM program ({words.PROGRAM_WORDS[level]})"
-                s = step("program", code, text, months, basis, None, "unknown", months_source=msrc, note=note)
-                s["cost_note"] = "no sourced tuition figure"
-                rank = max(EDUCATION_LEVELS.index(st.education), EDUCATION_LEVELS.index(need))
-                after = replace(st, accredited_program=level, education=EDUCATION_LEVELS[rank])
-                out.append(pre.then(Partial((s,), after, (level,), (f"{words.PROGRAM_WORDS[level]} program",))))
-            return out
-        if isinstance(req, ExperienceReq):
-            have, kind = state.years_of(list(req.of))
-            gap = months_between(req.years, have)
-            have_txt = words.years_words(have) if have else "none yet"
-            text = (
-                f"gain {gap} more month{'s' if gap != 1 else ''} of {words.or_list(list(req.of))} experience "
-                f"({words.years_words(req.years)} needed; you have {have_txt})"
+        match req.kind:
+            case "education":
+                return self.education_options(req, code, state)
+            case "accredited-program":
+                return self.program_options(req, code, state)
+            case "experience":
+                return self.experience_options(req, code, state, src)
+            case "credential":
+                return self.credential_options(req, cred, state, stack)
+            case "course" | "practicode" | "clinical-hours" | "training-program":
+                return self.training_options(req, code, state)
+            case "membership":
+                return self.membership_options(req, code, state)
+            case "other":
+                s = step(
+                    "confirm",
+                    code,
+                    f"{req.text} (certplan cannot check this; confirm it with {cred.body or 'the body'})",
+                    None,
+                    "unknown",
+                    None,
+                    "unknown",
+                )
+                return [Partial((s,), state, confirm=True)]
+        raise TypeError(f"unknown requirement kind {req.kind!r}")  # pragma: no cover
+
+    def education_options(self, req, code: str, state: State) -> list[Partial]:
+        if req.level in ("none", "high-school"):
+            s = step("degree", code, "earn " + rq.EDUCATION_WORDS[req.level], None, "unknown", None, "unknown")
+            return [Partial((s,), replace(state, education=req.level))]
+        return [self.education_step(req.level, code, state)]
+
+    def program_options(self, req, code: str, state: State) -> list[Partial]:
+        out = []
+        for level in req.levels:
+            pre = Partial((), state)
+            need = PROGRAM_EDUCATION[level]
+            if level in ("master", "post-baccalaureate") and state.education_rank() < EDUCATION_LEVELS.index(
+                "bachelor"
+            ):
+                pre = self.education_step("bachelor", code, state)
+            st = pre.state
+            if level in ("associate", "bachelor"):
+                months, basis, msrc, note = self.degree_months(level, st)
+            else:
+                months, basis, msrc, note = None, "unknown", None, "no sourced duration for this program"
+            if req.final_term_ok:
+                note = (note + "; " if note else "") + "students in their final term may sit the exam early"
+            text = f"complete a {req.accreditor}-accredited HIM program ({rq.PROGRAM_WORDS[level]})"
+            s = step("program", code, text, months, basis, None, "unknown", months_source=msrc, note=note)
+            s["cost_note"] = "no sourced tuition figure"
+            rank = max(EDUCATION_LEVELS.index(st.education), EDUCATION_LEVELS.index(need))
+            after = replace(st, accredited_program=level, education=EDUCATION_LEVELS[rank])
+            out.append(pre.then(Partial((s,), after, (level,), (f"{rq.PROGRAM_WORDS[level]} program",))))
+        return out
+
+    def experience_options(self, req, code: str, state: State, src: str | None) -> list[Partial]:
+        have, kind = state.years_of(list(req.of))
+        gap = months_between(req.years, have)
+        have_txt = rq.years_words(have) if have else "none yet"
+        text = (
+            f"gain {gap} more month{'s' if gap != 1 else ''} of {rq.kind_words(list(req.of))} experience "
+            f"({rq.years_words(req.years)} needed; you have {have_txt})"
+        )
+        s = step("experience", code, text, gap, "sourced", 0, "none", months_source=src, note="no fee: time only")
+        return [Partial((s,), state.with_experience(kind, req.years))]
+
+    def training_options(self, req, code: str, state: State) -> list[Partial]:
+        if req.kind == "training-program":
+            s = step(
+                "training-program",
+                code,
+                f"complete {rq.describe(req)}",
+                None,
+                "unknown",
+                None,
+                "unknown",
+                note="no sourced duration or price",
             )
-            s = step("experience", code, text, gap, "sourced", 0, "none", months_source=src, note="no fee: time only")
-            return [Partial((s,), state.with_experience(kind, req.years))]
-        if isinstance(req, CredentialReq):
-            return self.credential_options(req, cred, state, stack)
-        if isinstance(req, CourseReq):
-            text = f"complete {words.requirement(req)}" + (
+            return [Partial((s,), replace(state, training_program=True, training_hours=req.hours or 0))]
+        if req.kind == "course":
+            text = f"complete {rq.describe(req)}" + (
                 f" (you have {state.course_hours} hours)" if state.course_hours else ""
             )
             s = step("course", code, text, None, "unknown", None, "unknown", note="no sourced duration or price")
             return [Partial((s,), replace(state, course_hours=req.hours))]
-        if isinstance(req, PracticodeReq):
+        if req.kind == "practicode":
             s = step(
                 "practicode",
                 code,
@@ -313,47 +353,35 @@ class Planner:
                 note="no sourced duration or price",
             )
             return [Partial((s,), replace(state, practicode=True))]
-        if isinstance(req, ClinicalHoursReq):
-            s = step(
-                "clinical-hours",
-                code,
-                f"work {req.hours} clinical hours (you have {state.clinical_hours})",
-                None,
-                "unknown",
-                None,
-                "unknown",
-            )
-            return [Partial((s,), replace(state, clinical_hours=req.hours))]
-        if isinstance(req, MembershipReq):
-            body = self.bodies.get(req.body)
-            dues = cost.membership_fee(body)
-            amount = dues.amount if dues else None
-            s = step(
-                "membership",
-                code,
-                f"join {req.body} (membership is required to register)",
-                0,
-                "none",
-                amount,
-                "sourced",
-                cost_source=self.urls.get(dues.source) if dues else None,
-                note="first year of dues"
-                if amount is not None
-                else ((dues.note if dues else None) or "no sourced dues"),
-            )
-            return [Partial((s,), replace(state, member=state.member | {req.body.upper()}))]
-        if isinstance(req, OtherReq):
-            s = step(
-                "confirm",
-                code,
-                f"{req.text} (certplan cannot check this; confirm it with {cred.body or 'the body'})",
-                None,
-                "unknown",
-                None,
-                "unknown",
-            )
-            return [Partial((s,), state, confirm=True)]
-        raise TypeError(type(req))  # pragma: no cover
+        s = step(
+            "clinical-hours",
+            code,
+            f"work {req.hours} clinical hours (you have {state.clinical_hours})",
+            None,
+            "unknown",
+            None,
+            "unknown",
+        )
+        return [Partial((s,), replace(state, clinical_hours=req.hours))]
+
+    def membership_options(self, req, code: str, state: State) -> list[Partial]:
+        body = self.bodies.get(req.body)
+        dues = cost.membership_fee(body)
+        amount = dues.amount if dues else None
+        s = step(
+            "membership",
+            code,
+            f"join {req.body} (membership is required to register)",
+            0,
+            "none",
+            amount,
+            "sourced",
+            cost_source=self.urls.get(dues.source) if dues else None,
+            note="first year of dues"
+            if amount is not None
+            else ((dues.note if dues else None) or "no sourced dues"),
+        )
+        return [Partial((s,), replace(state, member=state.member | {req.body.upper()}))]
 
     def credential_options(
         self, req: CredentialReq, cred: Credential, state: State, stack: frozenset[str]
@@ -366,7 +394,7 @@ class Planner:
                 continue  # a cycle: this credential is already on the way
             if other is None or other.status != "current" or other.eligibility is None:
                 why = "not in the catalog" if other is None else f"{other.status}; it can no longer be earned"
-                self.dropped.append(f"{option} (a way to meet '{words.requirement(req)}' for {cred.code}) is {why}")
+                self.dropped.append(f"{option} (a way to meet '{rq.describe(req)}' for {cred.code}) is {why}")
                 continue
             subs = self.routes(other, state, stack | {cred.code.upper()})
             if not subs:
@@ -387,9 +415,9 @@ class Planner:
     # ----------------------------------------------------------------- exam and apprentice
 
     def exam_step(self, cred: Credential, p: Pathway, state: State) -> Partial:
-        basis = "member" if (cred.body or "").upper() in state.member else "non-member"
+        basis, _, _ = cost.choose_basis(cred, self.cat, state.profile())
         fee = cost.exam_fee(cred, basis)
-        to_do = [r.text for r in p.requirements if isinstance(r, OtherReq) and r.check == "step"]
+        to_do = [r.text for r in p.requirements if r.kind == "other" and r.check == "step"]
         notes = ["exam preparation time is not counted"]
         if cred.exam is not None and cred.exam.study_hours is not None and cred.exam.study_hours.value:
             est = " (estimate)" if cred.exam.study_hours.estimate else ""
@@ -417,7 +445,7 @@ class Planner:
             if fee and fee.amount is not None
             else ((fee.note if fee else None) or "no sourced exam fee")
         )
-        held = frozenset(held_set(self.cat, (*sorted(state.held), cred.code)))
+        held = held_closure(self.cat, (*sorted(state.held), cred.code))
         return Partial((s,), replace(state, held=held))
 
     def apprentice(self, cred: Credential, state: State, stack: frozenset[str]) -> list[Partial]:
@@ -457,7 +485,7 @@ class Planner:
             return []
         out: list[Partial] = []
         for p in cred.eligibility.pathways:
-            info = {"id": p.id, "label": p.label, "text": words.pathway(p), "source": self.urls.get(p.source)}
+            info = {"id": p.id, "label": p.label, "text": rq.describe_pathway(p), "source": self.urls.get(p.source)}
             parts = [Partial((), state, (p.id,), (f"{cred.code}: {p.label}",), pathway=info)]
             for req in sorted(p.requirements, key=lambda r: REQ_ORDER[r.kind]):
                 parts = [part.then(alt) for part in parts for alt in self.satisfy(req, p, cred, part.state, stack)]
@@ -642,7 +670,7 @@ def leads(cat: Catalog, cred: Credential, today: dt.date) -> dict[str, Any]:
             continue
         pathways = c.eligibility.pathways if c.eligibility else []
         counts = any(
-            isinstance(r, CredentialReq) and cred.code.upper() in {x.upper() for x in r.any_of}
+            r.kind == "credential" and cred.code.upper() in {x.upper() for x in r.any_of}
             for p in pathways
             for r in p.requirements
         )
@@ -654,7 +682,7 @@ def leads(cat: Catalog, cred: Credential, today: dt.date) -> dict[str, Any]:
                 "level": c.level,
                 "status": c.status,
                 "requires": [
-                    {"label": p.label, "text": words.pathway(p), "source": urls.get(p.source)} for p in pathways
+                    {"label": p.label, "text": rq.describe_pathway(p), "source": urls.get(p.source)} for p in pathways
                 ],
                 "this_counts": counts,
                 "pay": [f for f in pay.credential_pay(c, src, today) if f["latest"]],

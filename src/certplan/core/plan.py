@@ -25,24 +25,16 @@ import datetime as dt
 import math
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from certplan.catalog.models import (
-    Catalog,
-    ClinicalHoursReq,
-    CourseReq,
-    Credential,
-    CredentialReq,
-    EducationReq,
-    ExperienceReq,
-    MembershipReq,
-    OtherReq,
-    Pathway,
-    PracticodeReq,
-    ProgramReq,
-)
-from certplan.core import ceu, cost, eligibility, words
-from certplan.core.eligibility import Profile
+from certplan.core import ceu, cost, eligibility
+from certplan.core import requirements as rq
+from certplan.core.person import Person, held_closure
+
+if TYPE_CHECKING:  # pragma: no cover
+    from certplan.catalog.models import Catalog, Credential, Pathway
+
+Profile = Person
 
 SCHEMA_VERSION = 1
 
@@ -212,7 +204,7 @@ def adjust(
     """Adjusted study minutes, the adjustments made (each explained) and the foundations to add."""
     adjustments: list[dict[str, Any]] = []
     by_code = {c.code.upper(): c for c in cat.credentials}
-    held_codes = [c for c in eligibility.held_set(cat, person.held) if c in by_code]
+    held_codes = [c for c in held_closure(cat, person.held) if c in by_code]
     held_current = [by_code[c] for c in sorted(held_codes) if by_code[c].status == "current"]
     hours = base
     kinds = related_kinds(cred)
@@ -223,7 +215,7 @@ def adjust(
             {
                 "rule": "experience",
                 "hours": round(new - hours, 2),
-                "reason": f"{words.years_words(person.experience_years)} of {', '.join(mine)} experience: "
+                "reason": f"{rq.years_words(person.experience_years)} of {', '.join(mine)} experience: "
                 f"{ADJUSTMENT_RULES['experience']}",
             }
         )
@@ -462,7 +454,8 @@ def min_cap(content: list[Task], final: list[Task], n_weeks: int, lo: int, hi: i
 # --------------------------------------------------------------------------- eligibility for the plan
 
 
-HARD = (EducationReq, ProgramReq, CredentialReq, ClinicalHoursReq)
+# requirement kinds a study plan cannot stand in for: the person must meet them first
+HARD = ("education", "accredited-program", "credential", "clinical-hours", "training-program")
 
 
 @dataclass
@@ -471,7 +464,7 @@ class PathwayPlan:
     index: int
     hard: list[str] = field(default_factory=list)  # cannot be met by a study plan
     confirm: list[str] = field(default_factory=list)  # certplan cannot check: the person confirms
-    courses: list[CourseReq] = field(default_factory=list)
+    courses: list[Any] = field(default_factory=list)
     practicode: bool = False
     months: int = 0  # months of experience still to gain
     experience: list[str] = field(default_factory=list)
@@ -484,38 +477,33 @@ class PathwayPlan:
         return (bool(self.hard), self.months > 0, items, self.months, self.index)
 
 
-def _one(p: Pathway, req) -> Pathway:
-    return Pathway.model_construct(id=p.id, label=p.label, requirements=[req], source=p.source, note=None, conflicts=[])
-
-
 def pathway_plans(cred: Credential, person: Profile, cat: Catalog) -> list[PathwayPlan]:
-    held = eligibility.held_set(cat, person.held)
     out = []
     for i, p in enumerate(cred.eligibility.pathways if cred.eligibility else []):
         pp = PathwayPlan(p, i)
         for req in p.requirements:
-            chk = eligibility.check_pathway(_one(p, req), person, held)
-            if isinstance(req, MembershipReq):
-                pp.membership.extend(chk.to_do)
+            o = rq.check(req, person)
+            if o.state == "met":
                 continue
-            if isinstance(req, OtherReq) and req.check == "step":
-                pp.steps.extend(chk.to_do)
+            if o.state == "step":
+                (pp.membership if req.kind == "membership" else pp.steps).append(o.text)
                 continue
-            if not chk.missing:
-                continue
-            if isinstance(req, HARD):
-                pp.hard.extend(chk.missing)
-                if isinstance(req, CredentialReq):
-                    pp.credentials_needed.extend(req.any_of)
-            elif isinstance(req, ExperienceReq):
-                pp.months = max(pp.months, chk.experience_months)
-                pp.experience.extend(chk.missing)
-            elif isinstance(req, CourseReq):
-                pp.courses.append(req)
-            elif isinstance(req, PracticodeReq):
-                pp.practicode = True
-            elif isinstance(req, OtherReq):
-                pp.confirm.append(req.text)
+            match req.kind:
+                case kind if kind in HARD:
+                    pp.hard.append(o.text)
+                    if kind == "credential":
+                        pp.credentials_needed.extend(req.any_of)
+                case "experience":
+                    pp.months = max(pp.months, o.months or 0)
+                    pp.experience.append(o.text)
+                case "course":
+                    pp.courses.append(req)
+                case "practicode":
+                    pp.practicode = True
+                case "other":
+                    pp.confirm.append(req.text)
+                case _:  # pragma: no cover - a new kind must be placed above
+                    raise TypeError(f"requirement kind {req.kind!r} has no place in a study plan")
         out.append(pp)
     return out
 
@@ -645,7 +633,7 @@ def build(cred: Credential, cat: Catalog, person: Profile, req: Request, today: 
     prereq_tasks = []
     if chosen is not None and ev["status"] == "not-eligible":
         for c in chosen.courses:
-            t = Task(f"Required course: {words.requirement(c)}", "prerequisite", c.hours * 60)
+            t = Task(f"Required course: {rq.describe(c)}", "prerequisite", c.hours * 60)
             prereq_tasks.append(t)
     content += prereq_tasks
     content += [Task(n, "foundations", h * 60) for n, h in foundations]
@@ -775,7 +763,7 @@ def build(cred: Credential, cat: Catalog, person: Profile, req: Request, today: 
                 "(this plan assumes you do)"
             )
         for c in chosen.courses:
-            prereqs.append({"kind": "course", "text": f"complete {words.requirement(c)}", "hours": c.hours})
+            prereqs.append({"kind": "course", "text": f"complete {rq.describe(c)}", "hours": c.hours})
         if chosen.practicode:
             prereqs.append(
                 {"kind": "practicode", "text": "complete Practicode (its hours are not in the catalog)", "hours": None}
@@ -1003,7 +991,7 @@ def build(cred: Credential, cat: Catalog, person: Profile, req: Request, today: 
             "pathway": {
                 "id": chosen.pathway.id,
                 "label": chosen.pathway.label,
-                "text": words.pathway(chosen.pathway),
+                "text": rq.describe_pathway(chosen.pathway),
                 "source": urls.get(chosen.pathway.source),
             }
             if ev["status"] == "not-eligible" and chosen is not None
@@ -1036,7 +1024,7 @@ MILESTONE_ORDER = {"prerequisite": 0, "code-books": 1, "registration": 2, "pract
 
 def _missing(pp: PathwayPlan) -> list[str]:
     out = list(pp.experience)
-    out += [words.requirement(c) for c in pp.courses]
+    out += [rq.describe(c) for c in pp.courses]
     if pp.practicode:
         out.append("completing Practicode (AAPC's practical coding module)")
     out += [f"{t} (certplan cannot check this; confirm it with the body)" for t in pp.confirm]
@@ -1146,8 +1134,8 @@ def plan_costs(
     cred: Credential, cat: Catalog, person: Profile, refs: list[str], year: int, urls: dict[str, str]
 ) -> tuple[list[dict[str, Any]], float | None, list[str], str]:
     """Exam fee and membership (from core.cost) and code books (from ``book-`` facts, else unknown)."""
-    member = (cred.body or "").upper() in {m.upper() for m in person.member}
-    res = cost.cheapest(cred, cat, "member" if member else None)
+    member = cost.already_member(cred, person)
+    res = cost.cheapest(cred, cat, None, person)
     lines: list[dict[str, Any]] = []
     unknown: list[str] = [u for u in res["unknown_parts"] if "keep" not in u and "renewal" not in u]
     for ln in res["lines"]:
