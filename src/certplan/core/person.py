@@ -235,11 +235,16 @@ def check_fields(data: Mapping[str, Any], where: str | None = None) -> dict[str,
 
 
 def _suggest(word: str, candidates: Iterable[str]) -> list[str]:
+    """Up to three close matches, closest first and alphabetical among equals."""
     import difflib
 
-    cands = sorted(set(candidates))
-    upper = {c.upper(): c for c in cands}
-    return [upper[h] for h in difflib.get_close_matches(norm(word), list(upper), n=3, cutoff=0.5)]
+    key = norm(word)
+    scored = []
+    for c in sorted(set(candidates)):
+        ratio = difflib.SequenceMatcher(None, key, c.upper()).ratio()
+        if ratio >= 0.5:
+            scored.append((-ratio, c))
+    return [c for _, c in sorted(scored)[:3]]
 
 
 def resolve_held(cat: Any, codes: Iterable[str], where: str | None = None) -> tuple[list[str], list[str]]:
