@@ -235,16 +235,9 @@ def check_fields(data: Mapping[str, Any], where: str | None = None) -> dict[str,
 
 
 def _suggest(word: str, candidates: Iterable[str]) -> list[str]:
-    """Up to three close matches, closest first and alphabetical among equals."""
-    import difflib
+    from certplan.core.lookup import suggest
 
-    key = norm(word)
-    scored = []
-    for c in sorted(set(candidates)):
-        ratio = difflib.SequenceMatcher(None, key, c.upper()).ratio()
-        if ratio >= 0.5:
-            scored.append((-ratio, c))
-    return [c for _, c in sorted(scored)[:3]]
+    return suggest(word, candidates)
 
 
 def resolve_held(cat: Any, codes: Iterable[str], where: str | None = None) -> tuple[list[str], list[str]]:
