@@ -48,6 +48,7 @@ REQUIREMENT = {
                 "course",
                 "practicode",
                 "clinical-hours",
+                "training-program",
                 "other",
             ]
         },
