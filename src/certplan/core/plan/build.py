@@ -138,193 +138,32 @@ def build(cred: Credential, cat: Catalog, person: Profile, req: Request, today: 
     if ev["advice"] and any(a.startswith("you already hold") for a in ev["advice"]):
         warnings.append(f"you already hold {cred.code}")
 
-    # ---- hours
-    base = base_hours(cred, urls)
-    if base["certplan_default"]:
-        warnings.append(
-            f"the catalog has no study-hour figure for {cred.code}: the plan uses certplan's planning default "
-            f"of {DEFAULT_STUDY_HOURS:g} hours, not a sourced figure"
-        )
-    study_min, adjustments, foundations = adjust(cred, cat, person, base["value"])
-    exam_min_known = exam.duration_minutes.value
-    exam_min = exam_min_known or DEFAULT_EXAM_MINUTES
-    if exam_min_known is None:
-        warnings.append(
-            f"the catalog does not give the exam's length: each practice exam is planned at "
-            f"{DEFAULT_EXAM_MINUTES // 60} hours (certplan's placeholder); check the body's page"
-        )
-    review_min = round_units(study_min * REVIEW_SHARE)
-    domain_min = study_min - review_min
-    rows, weighting, even = domain_shares(cred)
-    if even and exam.domains:
-        warnings.append("no domain weights are published for this exam: the domains get equal time")
-    elif not exam.domains:
-        notes.append(
-            f"the catalog lists no content domains for the {cred.code} exam: its content is planned as one block"
-        )
-    dmins = share_out(domain_min, [r["share_percent"] for r in rows])
-    for r, m in zip(rows, dmins):
-        r["hours"] = hours_of(m)
-    open_book = exam.open_book.value
-    book_min = BOOK_PREP_HOURS * 60 if open_book else 0
-
-    # ---- tasks
-    content: list[Task] = []
-    prereq_tasks = []
-    if chosen is not None and ev["status"] == "not-eligible":
-        for c in chosen.courses:
-            t = Task(f"Required course: {rq.describe(c)}", "prerequisite", c.hours * 60)
-            prereq_tasks.append(t)
-    content += prereq_tasks
-    content += [Task(n, "foundations", h * 60) for n, h in foundations]
-    content += [Task(r["name"], "domain", m) for r, m in zip(rows, dmins)]
-    refs = exam.references.value or []
-    if book_min:
-        content.append(
-            Task(
-                "Code books: tab and annotate them as the exam allows",
-                "code-books",
-                book_min,
-            )
-        )
-    r1 = round_units(review_min * REVIEW_SPLIT[0])
-    r2 = round_units(review_min * REVIEW_SPLIT[1])
-    r3 = review_min - r1 - r2
-    q = exam.questions.value
-    sitting = f"{q} questions" if q else "the full question set (count unknown)"
-    final: list[Task] = [Task("Review: all domains, weakest first", "review", r1)]
-    for n in range(1, PRACTICE_EXAMS + 1):
-        final.append(
-            Task(
-                f"Practice exam {n} of {PRACTICE_EXAMS}: full and timed, {sitting} in {exam_min} minutes",
-                "practice-exam",
-                exam_min,
-                whole=True,
-                practice=n,
-            )
-        )
-        final.append(Task(f"Go over practice exam {n}: every wrong or guessed answer", "practice-review", exam_min))
-        if n == 1:
-            final.append(Task("Review: the domains practice exam 1 showed weak", "review", r2))
-    final.append(Task("Final review: guidelines, your tabs and notes", "review", r3))
-    total_min = sum(t.minutes for t in content + final)
+    # ---- hours, domains and tasks
+    s = study(cred, cat, person, ev, chosen, urls, warnings, notes)
+    base, adjustments, study_min, exam_min, exam_min_known = (
+        s.base,
+        s.adjustments,
+        s.study_min,
+        s.exam_min,
+        s.exam_min_known,
+    )
+    review_min, domain_min, rows, weighting = s.review_min, s.domain_min, s.rows, s.weighting
+    open_book, book_min, refs, prereq_tasks = s.open_book, s.book_min, s.refs, s.prereq_tasks
+    content, final, total_min, q, sitting, foundations = s.content, s.final, s.total_min, s.q, s.sitting, s.foundations
 
     # ---- weekly hours and exam date
-    requested = req.hours_per_week
-    req_cap = None if requested is None else max(1, int(round(requested * 60)))
-    default_cap = int(DEFAULT_HOURS_PER_WEEK * 60)
-    plain_cap = req_cap or default_cap
-    feas: dict[str, Any] = {"status": "ok"}
-    if req.exam_date is not None or req.weeks is not None:
-        exam_date = req.exam_date if req.exam_date is not None else start + dt.timedelta(days=7 * req.weeks)
-        n_weeks = (exam_date - start).days // 7
-        feas["weeks_available"] = n_weeks
-        at_plain = weeks_needed(content, final, plain_cap)
-        earliest = start + dt.timedelta(days=7 * at_plain)
-        feas["weeks_needed_at_hours"] = at_plain
-        feas["earliest_exam_date_at_hours"] = earliest.isoformat()
-        if req_cap is not None and at_plain <= n_weeks:
-            cap = req_cap
-            basis_h = "as asked"
-        else:
-            lo = STEP_MINUTES if req_cap is None else (req_cap // STEP_MINUTES + 1) * STEP_MINUTES
-            hi = int(max(MAX_HOURS_PER_WEEK * 60, req_cap or 0))
-            cap = min_cap(content, final, n_weeks, lo, hi)
-            h_plain = hours_of(plain_cap)
-            if cap is None:
-                raise PlanError(
-                    f"{cred.code} cannot be prepared by {exam_date}: {hours_text(total_min)} of study in {n_weeks} "
-                    f"week(s) needs more than {hours_of(hi):g} hours a week. At {h_plain:g} h/week the earliest "
-                    f"realistic exam date is {earliest} ({at_plain} weeks from {start})"
-                )
-            feas["hours_per_week_needed"] = hours_of(cap)
-            if req_cap is not None:
-                feas["status"] = "tight"
-                basis_h = f"raised from the {hours_of(req_cap):g} h asked, to fit before the exam"
-                warnings.append(
-                    f"tight: at {hours_of(req_cap):g} h/week the plan needs {at_plain} weeks but only {n_weeks} "
-                    f"are before {exam_date}; you need {hours_of(cap):g} h/week, or move the exam to {earliest} "
-                    "or later"
-                )
-            else:
-                basis_h = "computed: the least that fits before the exam date"
-                if cap > HEAVY_HOURS_PER_WEEK * 60:
-                    feas["status"] = "tight"
-                    warnings.append(
-                        f"tight: fitting this plan before {exam_date} needs {hours_of(cap):g} h/week, more than a "
-                        f"part-time load ({HEAVY_HOURS_PER_WEEK:g} h); at {h_plain:g} h/week the earliest realistic "
-                        f"exam date is {earliest}"
-                    )
-        laid = layout(content, final, cap, n_weeks)
-    else:
-        cap = plain_cap
-        basis_h = "as asked" if req_cap is not None else f"certplan's default of {DEFAULT_HOURS_PER_WEEK:g} h/week"
-        laid = layout(content, final, cap)
-        n_weeks = len(laid)
-        if n_weeks > MAX_WEEKS:
-            raise PlanError(
-                f"at {hours_of(cap):g} h/week the plan takes {n_weeks} weeks, more than {MAX_WEEKS}; "
-                "give more --hours-per-week"
-            )
-        exam_date = start + dt.timedelta(days=7 * n_weeks)
-        feas["weeks_needed_at_hours"] = n_weeks
-    if exam_date <= today:
-        raise PlanError(
-            f"the exam date would be {exam_date}, not after today ({today}); give a later --start or --exam-date"
-        )
-    buffer = sum(w is None for w in laid)
-    if any(t.practice and m > cap for w in laid if w is not None for t, m in w.parts):
-        warnings.append(
-            f"a full timed practice exam is one sitting of {hours_text(exam_min)}, more than {hours_text(cap)} a "
-            "week: those weeks have more hours"
-        )
-    if buffer > 4:
-        fit = min_cap(content, final, n_weeks, STEP_MINUTES, cap)
-        warnings.append(
-            f"the study is done {buffer} weeks before the final review at {hours_text(cap)}/week; "
-            + (f"{hours_of(fit):g} h/week would spread it to the exam date" if fit else "consider a later start")
-        )
+    tm = timing(cred, req, content, final, exam_min, start, today, warnings)
+    cap, basis_h, laid, exam_date, feas = tm.cap, tm.basis, tm.laid, tm.exam_date, tm.feasibility
 
     # ---- eligibility dates and registration
-    eligible_from = None
-    prereqs: list[dict[str, Any]] = []
-    if chosen is not None and ev["status"] == "not-eligible":
-        if chosen.months:
-            eligible_from = add_months(today, chosen.months)
-            if eligible_from > exam_date:
-                raise PlanError(
-                    f"you are not eligible for {cred.code} by {exam_date}: needs "
-                    + "; ".join(chosen.experience)
-                    + f". You could sit it from about {eligible_from} if you keep gaining that experience; "
-                    f"plan for an exam date on or after that (--exam-date)"
-                )
-            warnings.append(
-                f"not eligible yet: {'; '.join(chosen.experience)}; about {eligible_from} if you keep gaining it "
-                "(this plan assumes you do)"
-            )
-        for c in chosen.courses:
-            prereqs.append({"kind": "course", "text": f"complete {rq.describe(c)}", "hours": c.hours})
-        if chosen.practicode:
-            prereqs.append(
-                {"kind": "practicode", "text": "complete Practicode (its hours are not in the catalog)", "hours": None}
-            )
-        for text in chosen.confirm:
-            prereqs.append({"kind": "confirm", "text": f"confirm with {cred.body}: {text}", "hours": None})
-            warnings.append(f"certplan cannot check this requirement; confirm it with {cred.body}: {text}")
-    membership_todo = [t for t in ev["to_do"] if t.lower().startswith("join ")]
-    step_todo = [t for t in ev["to_do"] if t not in membership_todo]
-    for t in membership_todo:
-        prereqs.insert(0, {"kind": "membership", "text": t, "hours": None})
-
-    book_ahead = req.book_ahead_weeks
-    register = exam_date - dt.timedelta(days=7 * book_ahead)
-    if eligible_from is not None and register < eligible_from:
-        register = eligible_from
-    if register < start:
-        register = start
-        warnings.append(
-            f"book the exam now: there are fewer than {book_ahead} weeks (certplan's booking lead) before {exam_date}"
-        )
+    rg = registration(cred, ev, chosen, req, exam_date, start, today, warnings)
+    eligible_from, prereqs, step_todo, register, book_ahead = (
+        rg.eligible_from,
+        rg.prereqs,
+        rg.step_todo,
+        rg.register,
+        rg.book_ahead,
+    )
 
     # ---- weeks as data
     year = exam_date.year
@@ -507,7 +346,7 @@ def build(cred: Credential, cat: Catalog, person: Profile, req: Request, today: 
         "total_hours": hours_of(total_min),
         "total_minutes": total_min,
         "hours_per_week": hours_of(cap),
-        "requested_hours_per_week": requested,
+        "requested_hours_per_week": req.hours_per_week,
         "hours_per_week_basis": basis_h,
         "base_hours": base,
         "hours_basis": base["basis"],
@@ -560,3 +399,298 @@ def build(cred: Credential, cat: Catalog, person: Profile, req: Request, today: 
 
 
 MILESTONE_ORDER = {"prerequisite": 0, "code-books": 1, "registration": 2, "practice-exam": 3, "exam": 4}
+
+
+@dataclass
+class Timing:
+    """The weekly budget and the exam date: asked for, computed to fit, or certplan's default."""
+
+    cap: int  # minutes a week
+    basis: str  # how the weekly budget was chosen, in words
+    laid: list  # the weeks (None for a buffer week)
+    n_weeks: int
+    exam_date: dt.date
+    feasibility: dict[str, Any]
+
+
+def timing(
+    cred: Credential,
+    req: Request,
+    content: list[Task],
+    final: list[Task],
+    exam_min: int,
+    start: dt.date,
+    today: dt.date,
+    warnings: list[str],
+) -> Timing:
+    """Fit the tasks into weeks: the weekly hours and the exam date (PlanError when they cannot fit)."""
+    total_min = sum(t.minutes for t in content + final)
+    requested = req.hours_per_week
+    req_cap = None if requested is None else max(1, int(round(requested * 60)))
+    default_cap = int(DEFAULT_HOURS_PER_WEEK * 60)
+    plain_cap = req_cap or default_cap
+    feas: dict[str, Any] = {"status": "ok"}
+    if req.exam_date is not None or req.weeks is not None:
+        exam_date = req.exam_date if req.exam_date is not None else start + dt.timedelta(days=7 * req.weeks)
+        n_weeks = (exam_date - start).days // 7
+        feas["weeks_available"] = n_weeks
+        at_plain = weeks_needed(content, final, plain_cap)
+        earliest = start + dt.timedelta(days=7 * at_plain)
+        feas["weeks_needed_at_hours"] = at_plain
+        feas["earliest_exam_date_at_hours"] = earliest.isoformat()
+        if req_cap is not None and at_plain <= n_weeks:
+            cap = req_cap
+            basis_h = "as asked"
+        else:
+            lo = STEP_MINUTES if req_cap is None else (req_cap // STEP_MINUTES + 1) * STEP_MINUTES
+            hi = int(max(MAX_HOURS_PER_WEEK * 60, req_cap or 0))
+            cap = min_cap(content, final, n_weeks, lo, hi)
+            h_plain = hours_of(plain_cap)
+            if cap is None:
+                raise PlanError(
+                    f"{cred.code} cannot be prepared by {exam_date}: {hours_text(total_min)} of study in {n_weeks} "
+                    f"week(s) needs more than {hours_of(hi):g} hours a week. At {h_plain:g} h/week the earliest "
+                    f"realistic exam date is {earliest} ({at_plain} weeks from {start})"
+                )
+            feas["hours_per_week_needed"] = hours_of(cap)
+            if req_cap is not None:
+                feas["status"] = "tight"
+                basis_h = f"raised from the {hours_of(req_cap):g} h asked, to fit before the exam"
+                warnings.append(
+                    f"tight: at {hours_of(req_cap):g} h/week the plan needs {at_plain} weeks but only {n_weeks} "
+                    f"are before {exam_date}; you need {hours_of(cap):g} h/week, or move the exam to {earliest} "
+                    "or later"
+                )
+            else:
+                basis_h = "computed: the least that fits before the exam date"
+                if cap > HEAVY_HOURS_PER_WEEK * 60:
+                    feas["status"] = "tight"
+                    warnings.append(
+                        f"tight: fitting this plan before {exam_date} needs {hours_of(cap):g} h/week, more than a "
+                        f"part-time load ({HEAVY_HOURS_PER_WEEK:g} h); at {h_plain:g} h/week the earliest realistic "
+                        f"exam date is {earliest}"
+                    )
+        laid = layout(content, final, cap, n_weeks)
+    else:
+        cap = plain_cap
+        basis_h = "as asked" if req_cap is not None else f"certplan's default of {DEFAULT_HOURS_PER_WEEK:g} h/week"
+        laid = layout(content, final, cap)
+        n_weeks = len(laid)
+        if n_weeks > MAX_WEEKS:
+            raise PlanError(
+                f"at {hours_of(cap):g} h/week the plan takes {n_weeks} weeks, more than {MAX_WEEKS}; "
+                "give more --hours-per-week"
+            )
+        exam_date = start + dt.timedelta(days=7 * n_weeks)
+        feas["weeks_needed_at_hours"] = n_weeks
+    if exam_date <= today:
+        raise PlanError(
+            f"the exam date would be {exam_date}, not after today ({today}); give a later --start or --exam-date"
+        )
+    buffer = sum(w is None for w in laid)
+    if any(t.practice and m > cap for w in laid if w is not None for t, m in w.parts):
+        warnings.append(
+            f"a full timed practice exam is one sitting of {hours_text(exam_min)}, more than {hours_text(cap)} a "
+            "week: those weeks have more hours"
+        )
+    if buffer > 4:
+        fit = min_cap(content, final, n_weeks, STEP_MINUTES, cap)
+        warnings.append(
+            f"the study is done {buffer} weeks before the final review at {hours_text(cap)}/week; "
+            + (f"{hours_of(fit):g} h/week would spread it to the exam date" if fit else "consider a later start")
+        )
+    return Timing(cap, basis_h, laid, n_weeks, exam_date, feas)
+
+
+@dataclass
+class Registration:
+    """When the person can sit and must book, and what to do first."""
+
+    eligible_from: dt.date | None
+    prereqs: list[dict[str, Any]]
+    step_todo: list[str]
+    register: dt.date
+    book_ahead: int
+
+
+def registration(
+    cred: Credential,
+    ev: dict[str, Any],
+    chosen: PathwayPlan | None,
+    req: Request,
+    exam_date: dt.date,
+    start: dt.date,
+    today: dt.date,
+    warnings: list[str],
+) -> Registration:
+    """The eligibility date (when only experience is missing), the prerequisites and the booking date."""
+    eligible_from = None
+    prereqs: list[dict[str, Any]] = []
+    if chosen is not None and ev["status"] == "not-eligible":
+        if chosen.months:
+            eligible_from = add_months(today, chosen.months)
+            if eligible_from > exam_date:
+                raise PlanError(
+                    f"you are not eligible for {cred.code} by {exam_date}: needs "
+                    + "; ".join(chosen.experience)
+                    + f". You could sit it from about {eligible_from} if you keep gaining that experience; "
+                    f"plan for an exam date on or after that (--exam-date)"
+                )
+            warnings.append(
+                f"not eligible yet: {'; '.join(chosen.experience)}; about {eligible_from} if you keep gaining it "
+                "(this plan assumes you do)"
+            )
+        for c in chosen.courses:
+            prereqs.append({"kind": "course", "text": f"complete {rq.describe(c)}", "hours": c.hours})
+        if chosen.practicode:
+            prereqs.append(
+                {"kind": "practicode", "text": "complete Practicode (its hours are not in the catalog)", "hours": None}
+            )
+        for text in chosen.confirm:
+            prereqs.append({"kind": "confirm", "text": f"confirm with {cred.body}: {text}", "hours": None})
+            warnings.append(f"certplan cannot check this requirement; confirm it with {cred.body}: {text}")
+    membership_todo = [t for t in ev["to_do"] if t.lower().startswith("join ")]
+    step_todo = [t for t in ev["to_do"] if t not in membership_todo]
+    for t in membership_todo:
+        prereqs.insert(0, {"kind": "membership", "text": t, "hours": None})
+
+    book_ahead = req.book_ahead_weeks
+    register = exam_date - dt.timedelta(days=7 * book_ahead)
+    if eligible_from is not None and register < eligible_from:
+        register = eligible_from
+    if register < start:
+        register = start
+        warnings.append(
+            f"book the exam now: there are fewer than {book_ahead} weeks (certplan's booking lead) before {exam_date}"
+        )
+    return Registration(eligible_from, prereqs, step_todo, register, book_ahead)
+
+
+@dataclass
+class Study:
+    """What there is to study, in minutes: hours (adjusted), domains, tasks for the content and the final review."""
+
+    base: Any
+    adjustments: Any
+    foundations: Any
+    study_min: Any
+    exam_min: Any
+    exam_min_known: Any
+    review_min: Any
+    domain_min: Any
+    rows: Any
+    weighting: Any
+    open_book: Any
+    book_min: Any
+    refs: Any
+    prereq_tasks: Any
+    content: Any
+    final: Any
+    total_min: Any
+    q: Any
+    sitting: Any
+
+
+def study(
+    cred: Credential,
+    cat: Catalog,
+    person: Profile,
+    ev: dict[str, Any],
+    chosen: PathwayPlan | None,
+    urls: dict[str, str],
+    warnings: list[str],
+    notes: list[str],
+) -> Study:
+    """The study hours and the tasks that fill them (domains by weight, foundations, code books, review, practice)."""
+    exam = cred.exam
+    # ---- hours
+    base = base_hours(cred, urls)
+    if base["certplan_default"]:
+        warnings.append(
+            f"the catalog has no study-hour figure for {cred.code}: the plan uses certplan's planning default "
+            f"of {DEFAULT_STUDY_HOURS:g} hours, not a sourced figure"
+        )
+    study_min, adjustments, foundations = adjust(cred, cat, person, base["value"])
+    exam_min_known = exam.duration_minutes.value
+    exam_min = exam_min_known or DEFAULT_EXAM_MINUTES
+    if exam_min_known is None:
+        warnings.append(
+            f"the catalog does not give the exam's length: each practice exam is planned at "
+            f"{DEFAULT_EXAM_MINUTES // 60} hours (certplan's placeholder); check the body's page"
+        )
+    review_min = round_units(study_min * REVIEW_SHARE)
+    domain_min = study_min - review_min
+    rows, weighting, even = domain_shares(cred)
+    if even and exam.domains:
+        warnings.append("no domain weights are published for this exam: the domains get equal time")
+    elif not exam.domains:
+        notes.append(
+            f"the catalog lists no content domains for the {cred.code} exam: its content is planned as one block"
+        )
+    dmins = share_out(domain_min, [r["share_percent"] for r in rows])
+    for r, m in zip(rows, dmins):
+        r["hours"] = hours_of(m)
+    open_book = exam.open_book.value
+    book_min = BOOK_PREP_HOURS * 60 if open_book else 0
+
+    # ---- tasks
+    content: list[Task] = []
+    prereq_tasks = []
+    if chosen is not None and ev["status"] == "not-eligible":
+        for c in chosen.courses:
+            t = Task(f"Required course: {rq.describe(c)}", "prerequisite", c.hours * 60)
+            prereq_tasks.append(t)
+    content += prereq_tasks
+    content += [Task(n, "foundations", h * 60) for n, h in foundations]
+    content += [Task(r["name"], "domain", m) for r, m in zip(rows, dmins)]
+    refs = exam.references.value or []
+    if book_min:
+        content.append(
+            Task(
+                "Code books: tab and annotate them as the exam allows",
+                "code-books",
+                book_min,
+            )
+        )
+    r1 = round_units(review_min * REVIEW_SPLIT[0])
+    r2 = round_units(review_min * REVIEW_SPLIT[1])
+    r3 = review_min - r1 - r2
+    q = exam.questions.value
+    sitting = f"{q} questions" if q else "the full question set (count unknown)"
+    final: list[Task] = [Task("Review: all domains, weakest first", "review", r1)]
+    for n in range(1, PRACTICE_EXAMS + 1):
+        final.append(
+            Task(
+                f"Practice exam {n} of {PRACTICE_EXAMS}: full and timed, {sitting} in {exam_min} minutes",
+                "practice-exam",
+                exam_min,
+                whole=True,
+                practice=n,
+            )
+        )
+        final.append(Task(f"Go over practice exam {n}: every wrong or guessed answer", "practice-review", exam_min))
+        if n == 1:
+            final.append(Task("Review: the domains practice exam 1 showed weak", "review", r2))
+    final.append(Task("Final review: guidelines, your tabs and notes", "review", r3))
+    total_min = sum(t.minutes for t in content + final)
+    return Study(
+        base,
+        adjustments,
+        foundations,
+        study_min,
+        exam_min,
+        exam_min_known,
+        review_min,
+        domain_min,
+        rows,
+        weighting,
+        open_book,
+        book_min,
+        refs,
+        prereq_tasks,
+        content,
+        final,
+        total_min,
+        q,
+        sitting,
+    )
