@@ -39,7 +39,7 @@ def _flag_dict(f: ProfileFlags) -> dict[str, Any]:
 
 
 def _saved() -> dict[str, Any]:
-    from certplan.profile import ProfileError, load_saved
+    from certplan.store.profile import ProfileError, load_saved
 
     try:
         return load_saved()
@@ -76,7 +76,7 @@ def _normalise_held(cat, data: dict[str, Any]) -> dict[str, Any]:
 
 def resolve_profile(cat, f: ProfileFlags, quiet: bool = False):
     """The person: saved profile overridden by flags; assumptions said on stderr."""
-    from certplan.profile import merge, to_profile
+    from certplan.store.profile import merge, to_profile
 
     data = merge(_saved(), _flag_dict(f))
     problem = _check_refs(cat, data)
@@ -202,7 +202,7 @@ def eligible_cmd(
 
 def _batch(cat, path, profile: ProfileFlags, creds, wanted, strict: bool, f: str, o) -> None:
     from certplan.core import eligibility
-    from certplan.profile import ProfileError, merge, read_batch, to_profile
+    from certplan.store.profile import ProfileError, merge, read_batch, to_profile
 
     if profile.given():
         common.fail_usage("--profiles reads each person from the file; profile flags cannot be combined with it")
@@ -216,7 +216,7 @@ def _batch(cat, path, profile: ProfileFlags, creds, wanted, strict: bool, f: str
         problem = row.error
         data = None
         if problem is None:
-            from certplan.profile import _check
+            from certplan.store.profile import _check
 
             data = merge({}, row.data or {})
             problem = _check_refs(cat, data)
@@ -263,7 +263,7 @@ def _batch(cat, path, profile: ProfileFlags, creds, wanted, strict: bool, f: str
 
 
 def _interactive(cat) -> dict[str, Any]:
-    from certplan.profile import EDUCATION, PROGRAMS
+    from certplan.store.profile import EDUCATION, PROGRAMS
 
     def ask(q: str, default: str, check) -> Any:
         while True:
@@ -326,7 +326,7 @@ def profile_set(
       certplan profile set --experience 1 --held CPC
       certplan profile set --education associate --accredited-program associate
     """
-    from certplan.profile import ProfileError, merge, save
+    from certplan.store.profile import ProfileError, merge, save
 
     cat = load(ctx)
     if profile.given():
@@ -356,7 +356,7 @@ def profile_show(json_: JsonOpt = False) -> None:
       certplan profile show
       certplan profile show --json
     """
-    from certplan.profile import profile_path, to_profile
+    from certplan.store.profile import profile_path, to_profile
 
     data = _saved()
     person, _ = to_profile(data) if data else to_profile({"education": "high-school"})
@@ -386,7 +386,7 @@ def profile_clear() -> None:
     Examples:
       certplan profile clear
     """
-    from certplan.profile import clear, profile_path
+    from certplan.store.profile import clear, profile_path
 
     if clear():
         err(f"certplan: profile removed ({profile_path()})")
