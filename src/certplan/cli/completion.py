@@ -1,10 +1,11 @@
-"""Shell completion.
+"""Shell completion: the Typer callbacks for every closed vocabulary, and a fast path that answers first.
 
 Typer's completion entry point (``_CERTPLAN_COMPLETE=complete_bash|complete_zsh|complete_fish``)
-imports and builds the whole app on every TAB press.  The common case, completing a
-credential code where a command takes one, is answered here first from the served
-catalog cache with the standard library only, formatted exactly as Typer formats it
-(a test compares the two).  Anything else, or a cache miss, falls through to Typer.
+imports and builds the whole app on every TAB press. The fast path answers the value of an option or
+an argument here first, with the standard library only, from ``tree_table.py`` (generated from the
+Typer tree by ``cli/treegen.py``) and the served catalog cache, formatted exactly as Typer formats it;
+tests/test_cli_tree.py checks both answer the same. Anything else (option and command names, files,
+a cache miss) falls through to Typer.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import sys
 
 ENV = "_CERTPLAN_COMPLETE"
 PROBE = "\x00completion-kind:"  # asked by cli/treegen.py: a completer answers with its kind
-DYNAMIC = ("codes", "bodies")  # read from the catalog at TAB time; every other kind is a fixed list
+DYNAMIC = ("codes", "bodies", "occupations")  # read from the catalog at TAB time; other kinds are fixed lists
 
 
 def _split(s: str) -> list[str]:
@@ -114,7 +115,9 @@ def _dynamic(kind: str, environ) -> list[str] | None:
         return None
     if kind == "codes":
         return sorted(c for c in served["codes"] if " " not in c)
-    return sorted(served["body_codes"])
+    if kind == "bodies":
+        return sorted(served["body_codes"])
+    return None  # occupations are not in the served cache: Typer answers
 
 
 def fast_complete(env=None) -> bool:
@@ -192,6 +195,15 @@ def body_codes() -> list[str]:
     return [] if served is None else sorted(served["body_codes"])
 
 
+def occupation_codes() -> list[str]:
+    from certplan.catalog.loader import CatalogError, load_catalog
+
+    try:
+        return sorted(o.soc for o in load_catalog(os.environ.get("CERTPLAN_CATALOG") or None).occupations)
+    except CatalogError:
+        return []
+
+
 def _fixed(kind: str) -> tuple[str, ...]:
     from certplan.catalog import vocab
 
@@ -199,6 +211,10 @@ def _fixed(kind: str) -> tuple[str, ...]:
         from certplan.core.schema import SHOW
 
         return tuple(sorted(SHOW["properties"]))
+    if kind == "schemas":
+        from certplan.core.schema import SCHEMAS
+
+        return tuple(sorted(SCHEMAS))
     return {
         "settings": vocab.SETTINGS,
         "focus": vocab.FOCUS,
@@ -223,6 +239,8 @@ def completer(kind: str, values: tuple[str, ...] | None = None):
             pool = credential_codes()
         elif kind == "bodies":
             pool = body_codes()
+        elif kind == "occupations":
+            pool = occupation_codes()
         else:
             pool = list(values if values is not None else _fixed(kind))
         return match(pool, incomplete)

@@ -47,6 +47,7 @@ def salary_cmd(
             help="Only this occupation (SOC code such as 29-2072; repeatable). "
             "Default: the occupations of the credentials given, or all.",
             metavar="SOC",
+            autocompletion=completer("occupations"),
         ),
     ] = None,
     *,

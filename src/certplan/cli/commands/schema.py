@@ -5,6 +5,7 @@ from typing import Annotated, Optional
 import typer
 
 from certplan.cli import common
+from certplan.cli.completion import completer
 from certplan.cli.options import Output, output_options
 
 
@@ -16,7 +17,10 @@ def register(app: typer.Typer) -> None:
 def schema_cmd(
     name: Annotated[
         Optional[str],
-        typer.Argument(help="One output's schema (e.g. show, list, compare, eligible); all when omitted."),
+        typer.Argument(
+            help="One output's schema (e.g. show, list, compare, eligible); all when omitted.",
+            autocompletion=completer("schemas"),
+        ),
     ] = None,
     *,
     out: Output,
