@@ -34,8 +34,6 @@ EXPERIENCE_KINDS = (
     "healthcare",
     "him",
 )
-# Experience kinds as they are written in prose (the rest read as they are).
-KIND_WORDS = {"him": "HIM", "cdi": "CDI"}
 FOCUS = ("coding", "billing", "auditing", "compliance", "documentation", "management", "scribe", "data", "privacy")
 
 # Query parameters that only track a click (ads, mail campaigns, analytics): a canonical URL has none.

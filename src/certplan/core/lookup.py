@@ -148,26 +148,30 @@ def suggest(code: str, candidates: Iterable[str], n: int = 3) -> list[str]:
     return out[:n]
 
 
-_CAT_INDEXES: dict[int, tuple[Any, dict[str, Credential], dict[str, str]]] = {}
+_NAMES: dict[int, tuple[Any, dict[str, str]]] = {}
 
 
-def _cat_indexes(cat: Catalog) -> tuple[dict[str, Credential], dict[str, str]]:
-    hit = _CAT_INDEXES.get(id(cat))
+def names_of(cat: Catalog) -> dict[str, str]:
+    """code -> name of ``cat``, kept per catalog object so its name index is built once."""
+    hit = _NAMES.get(id(cat))
     if hit is None or hit[0] is not cat:
-        hit = (cat, index(cat), {c.code: c.name for c in cat.credentials})
-        _CAT_INDEXES[id(cat)] = hit
-    return hit[1], hit[2]
+        hit = (cat, {c.code: c.name for c in cat.credentials})
+        _NAMES[id(cat)] = hit
+    return hit[1]
 
 
 def find(cat: Catalog, code: str) -> Credential:
-    idx, names = _cat_indexes(cat)
-    key = _norm(code)
-    cred = idx.get(key) or idx.get(key.replace(" ", ""))
+    from certplan.core.catalog_index import index_of
+
+    ci = index_of(cat)
+    cred = ci.credential(code)
     if cred is None:
+        names = names_of(cat)
         by_name = name_lookup(names, code)
         if by_name is not None:
-            return idx[_norm(by_name)]
-        bare = idx.get(_norm(name_key(code))) if name_key(code) else None  # "the CPC exam"
+            return ci.by_code[by_name.upper()]
+        key = name_key(code)
+        bare = ci.credential(key) if key else None  # "the CPC exam"
         if bare is not None:
             return bare
         raise UnknownCode(code, _suggestions(code, [c.code for c in cat.credentials], names))

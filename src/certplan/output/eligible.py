@@ -13,8 +13,9 @@ from certplan.output.words import count
 SHARED_MIN = 3  # a to-do this many credentials share is said once, under the tables
 LISTED = 3  # how many codes a shared to-do names before "and N more"
 _REGISTER = re.compile(r"^(?P<what>.+?) \(membership is required to register\)$")
-ORDER = ("eligible", "apprentice", "not-eligible")
+ORDER = ("held", "eligible", "apprentice", "not-eligible")
 HEADINGS = {
+    "held": "You hold it already",
     "eligible": "You can sit now",
     "apprentice": "You can sit now; passing gives an apprentice designation first",
     "not-eligible": "Not yet",

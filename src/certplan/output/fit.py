@@ -199,7 +199,7 @@ def fit_table(table: Any, width: int, even: bool = False) -> bool:
     return True
 
 
-def records_text(table: Any, width: int) -> str:
+def records_text(table: Any, width: int, bold: bool = False) -> str:
     """The rows of ``table`` as blocks of ``header  value`` lines, for a width that cannot hold the columns.
 
     Values wrap under themselves at the places :func:`units` allows; a piece longer than the line (a long
@@ -220,7 +220,8 @@ def records_text(table: Any, width: int) -> str:
             if not text:
                 continue
             lines = wrap(text, max(width - key_w, 20))
-            out.append((h.ljust(key_w) + lines[0]).rstrip())
+            label = f"\x1b[1m{h}\x1b[0m" + " " * (key_w - len(h)) if bold else h.ljust(key_w)
+            out.append((label + lines[0]).rstrip())
             out += [" " * key_w + line for line in lines[1:]]
     return "\n".join(out) + "\n"
 

@@ -93,7 +93,7 @@ class OutputContext:
             return renderable
         if not renderable.show_header:
             return lines_text(renderable, width) or renderable
-        return records_text(renderable, width)
+        return records_text(renderable, width, bold=self.color)
 
 
 # --------------------------------------------------------------------------- plain writers
