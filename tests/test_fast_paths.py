@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from certplan.catalog.served import load_served, view_text
+from certplan.store.caches import load_served, view_text
 from certplan.core import views
 
 TODAY = dt.date(2026, 11, 27)

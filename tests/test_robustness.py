@@ -73,7 +73,7 @@ def test_unexpected_errors_are_one_line_not_a_traceback(tmp_path):
     code = (
         "import certplan.cli.app as a\n"
         "def boom(*x, **k): raise RuntimeError('kaboom')\n"
-        "import certplan.catalog.served as s; s.load_served = boom\n"
+        "import certplan.store.caches as s; s.load_served = boom\n"
         "from certplan.cli.main import main; main()\n"
     )
     p = subprocess.run([sys.executable, "-c", code, "show", "CPC"], capture_output=True, text=True, env=env())

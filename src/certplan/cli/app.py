@@ -155,7 +155,7 @@ def list_cmd(
     codes = filter_codes(served, bodies=body, levels=level, settings=setting, statuses=status, search=search)
     o = out()
     if fields is not None:
-        from certplan.catalog.served import view
+        from certplan.store.caches import view
         from certplan.core.schema import SHOW
         from certplan.output.render import write_json
 
@@ -163,7 +163,7 @@ def list_cmd(
         write_json([{k: v for k, v in view(served, c).items() if k in keep} for c in codes], o)
         return
     if f == "json":
-        from certplan.catalog.served import write_list_json
+        from certplan.store.caches import write_list_json
 
         write_list_json(served, codes, o.stdout)
         return
@@ -243,7 +243,7 @@ def show_cmd(
       certplan show CPC --fields code,name,exam
       certplan show CPC-H        (a renamed credential says what it became)
     """
-    from certplan.catalog.served import view
+    from certplan.store.caches import view
     from certplan.core import lookup
 
     f = fmt_of(json_, fmt, ("table", "json", "markdown"))
@@ -254,7 +254,7 @@ def show_cmd(
         common.unknown_codes_exit([exc])
     o = out()
     if fields is not None:
-        from certplan.catalog.served import view
+        from certplan.store.caches import view
         from certplan.core.schema import SHOW
         from certplan.output.render import write_json
 
@@ -262,7 +262,7 @@ def show_cmd(
         write_json({k: v for k, v in view(served, found).items() if k in keep}, o)
         return
     if f == "json":
-        from certplan.catalog.served import view_text
+        from certplan.store.caches import view_text
 
         o.stdout.write(view_text(served, found) + "\n")
         return

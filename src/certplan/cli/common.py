@@ -100,7 +100,7 @@ def load(ctx: typer.Context) -> "Catalog":
 def served(ctx: typer.Context) -> dict:
     """The catalog as plain served data (fast: no pydantic on a cache hit)."""
     from certplan.catalog.loader import CatalogError
-    from certplan.catalog.served import load_served
+    from certplan.store.caches import load_served
 
     try:
         return load_served(catalog_path(ctx), today())

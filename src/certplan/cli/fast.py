@@ -49,7 +49,7 @@ def _show_json(rest: list[str], path: str | None) -> bool:
     if code.startswith("-"):
         return False
     try:
-        from certplan.catalog.served import load_served, view_text
+        from certplan.store.caches import load_served, view_text
         from certplan.core.lookup import code_index_lookup
 
         served = load_served(path, _today())

@@ -35,7 +35,7 @@ def compare_cmd(
       certplan compare CPC CCS --json | python -m json.tool
       certplan compare CPC CCS --format markdown
     """
-    from certplan.catalog.served import view
+    from certplan.store.caches import view
     from certplan.core import compare, lookup
 
     f = fmt_of(json_, fmt)
