@@ -39,12 +39,15 @@ def test_piped_table_into_head_leaves_stderr_empty():
 
 
 def test_ctrl_c_exits_130_with_one_line(tmp_path):
-    fifo = tmp_path / "catalog.yaml"
-    os.mkfifo(fifo)  # opening it blocks until a writer comes: a command waiting on input
+    # reading people from a stdin that stays open: a command waiting on input
     p = subprocess.Popen(
-        [*CERTPLAN, "--catalog", str(fifo), "list"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env()
+        [*CERTPLAN, "eligible", "--profiles", "-"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env(),
     )
-    time.sleep(1.0)
+    time.sleep(1.5)
     p.send_signal(signal.SIGINT)
     out, err = p.communicate(timeout=20)
     assert p.returncode == 130

@@ -16,9 +16,11 @@ from pathlib import Path
 from typing import Any
 
 from certplan.core.eligibility import MAX_EXPERIENCE_YEARS, Profile
-from certplan.fsutil import atomic_write
+from certplan.fsutil import atomic_write, short
 
 ENV_CONFIG_DIR = "CERTPLAN_CONFIG_DIR"
+PROFILE_MAX_BYTES = 1024 * 1024  # a saved profile is a few hundred bytes
+BATCH_MAX_BYTES = 64 * 1024 * 1024  # a roster of about 500,000 people
 FIELDS = (
     "education",
     "accredited_program",
@@ -64,10 +66,10 @@ def _check(data: Any, where: str) -> dict[str, Any]:
             continue
         if key == "education":
             if value not in EDUCATION:
-                raise ProfileError(f"{where}: education {value!r} is not one of {', '.join(EDUCATION)}")
+                raise ProfileError(f"{where}: education {short(repr(value), 60)} is not one of {', '.join(EDUCATION)}")
         elif key == "accredited_program":
             if value not in PROGRAMS:
-                raise ProfileError(f"{where}: accredited_program {value!r} is not one of {', '.join(PROGRAMS)}")
+                raise ProfileError(f"{where}: accredited_program {short(repr(value), 60)} is not one of {', '.join(PROGRAMS)}")
         elif key == "experience_years":
             if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= MAX_EXPERIENCE_YEARS:
                 raise ProfileError(f"{where}: experience_years must be a number from 0 to {MAX_EXPERIENCE_YEARS:g}")
@@ -89,18 +91,19 @@ def load_saved() -> dict[str, Any]:
     """The saved profile as a mapping ({} when there is none)."""
     path = profile_path()
     fix = f"fix it by hand or run 'certplan profile clear' (file: {path})"
+    from certplan.fsutil import FileProblem, read_limited
+
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        return {}
-    except IsADirectoryError:
-        raise ProfileError(f"{path}: is a directory, not a profile; {fix}") from None
-    except OSError as exc:
-        raise ProfileError(f"{path}: cannot read: {exc.strerror}") from None
+        raw = read_limited(path, PROFILE_MAX_BYTES, "profile")
+    except FileProblem as exc:
+        if str(exc).endswith(": no such file"):
+            return {}
+        raise ProfileError(f"{exc}; {fix}") from None
     try:
         data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ProfileError(f"{path}: the saved profile is not valid JSON ({exc}); {fix}") from None
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
+        why = "too deeply nested" if isinstance(exc, RecursionError) else short(str(exc), 80)
+        raise ProfileError(f"{path}: the saved profile is not valid JSON ({why}); {fix}") from None
     try:
         return _check(data, str(path))
     except ProfileError as exc:
@@ -220,18 +223,18 @@ def _row_to_profile(raw: dict[str, Any]) -> tuple[str, dict[str, Any]]:
             try:
                 out[k] = float(v)
             except (TypeError, ValueError):
-                raise ValueError(f"experience {v!r} is not a number of years") from None
+                raise ValueError(f"experience {short(repr(v), 60)} is not a number of years") from None
             if out[k] != out[k] or out[k] in (float("inf"), float("-inf")):
-                raise ValueError(f"experience {v!r} is not a number of years")
+                raise ValueError(f"experience {short(repr(v), 60)} is not a number of years")
         elif k in ("course_hours", "clinical_hours"):
             try:
                 out[k] = int(str(v).strip())
             except ValueError:
-                raise ValueError(f"{k} {v!r} is not a whole number") from None
+                raise ValueError(f"{k} {short(repr(v), 60)} is not a whole number") from None
         elif k == "practicode":
             s = str(v).strip().lower()
             if s not in TRUE | FALSE:
-                raise ValueError(f"practicode {v!r} is not yes or no")
+                raise ValueError(f"practicode {short(repr(v), 60)} is not yes or no")
             out[k] = s in TRUE
         elif k == "experience_kinds":
             out[k] = [x.lower() for x in _split(v)]
@@ -243,38 +246,37 @@ def _row_to_profile(raw: dict[str, Any]) -> tuple[str, dict[str, Any]]:
 
 def read_batch(path: str) -> list[BatchRow]:
     """Read people from a CSV or YAML file; every row comes back, good or bad."""
+    from certplan.fsutil import FileProblem, read_limited
+    from certplan.yamlsafe import PlainYamlError, load_plain_yaml
+
     p = Path(path)
+    name = short(path)
     try:
-        if p.is_dir():
-            raise ProfileError(f"{path}: is a directory, not a profiles file")
-        raw = p.read_bytes()
-    except FileNotFoundError:
-        raise ProfileError(f"{path}: no such file") from None
-    except OSError as exc:
-        raise ProfileError(f"{path}: cannot read: {exc.strerror}") from None
+        raw = read_limited(path, BATCH_MAX_BYTES, "profiles")
+    except FileProblem as exc:
+        raise ProfileError(str(exc)) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise ProfileError(f"{path}: not valid UTF-8") from None
+        raise ProfileError(f"{name}: not valid UTF-8") from None
     records: list[tuple[int | None, Any]] = []
-    if p.suffix.lower() in (".yaml", ".yml", ".json"):
-        import yaml
-
+    if p.suffix.lower() in (".yaml", ".yml", ".json") or (path == "-" and text.lstrip()[:1] in ("[", "{", "-")):
         try:
-            data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            where = f":{mark.line + 1}" if mark else ""
-            raise ProfileError(f"{path}{where}: not valid YAML") from None
+            data = load_plain_yaml(text)
+        except PlainYamlError as exc:
+            where = f":{exc.line}" if exc.line else ""
+            raise ProfileError(f"{name}{where}: {exc.problem}") from None
+        except RecursionError:
+            raise ProfileError(f"{name}: nested too deeply") from None
         if isinstance(data, dict) and isinstance(data.get("people"), list):
             data = data["people"]
         if not isinstance(data, list):
-            raise ProfileError(f"{path}: expected a list of people (or a mapping with a 'people' list)")
+            raise ProfileError(f"{name}: expected a list of people (or a mapping with a 'people' list)")
         records = [(None, r) for r in data]
     else:
         reader = csv.DictReader(io.StringIO(text))
         if not reader.fieldnames:
-            raise ProfileError(f"{path}: the CSV file has no header row")
+            raise ProfileError(f"{name}: the CSV file has no header row")
         for r in reader:
             extra = r.pop(None, None)
             if extra:

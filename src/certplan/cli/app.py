@@ -155,9 +155,9 @@ def list_cmd(
     codes = filter_codes(served, bodies=body, levels=level, settings=setting, statuses=status, search=search)
     o = out()
     if fields is not None:
-        from certplan.store.caches import view
         from certplan.core.schema import SHOW
         from certplan.output.render import write_json
+        from certplan.store.caches import view
 
         keep = common.parse_fields(fields, list(SHOW["properties"]))
         write_json([{k: v for k, v in view(served, c).items() if k in keep} for c in codes], o)
@@ -243,8 +243,8 @@ def show_cmd(
       certplan show CPC --fields code,name,exam
       certplan show CPC-H        (a renamed credential says what it became)
     """
-    from certplan.store.caches import view
     from certplan.core import lookup
+    from certplan.store.caches import view
 
     f = fmt_of(json_, fmt, ("table", "json", "markdown"))
     served = common.served(ctx)
@@ -254,9 +254,9 @@ def show_cmd(
         common.unknown_codes_exit([exc])
     o = out()
     if fields is not None:
-        from certplan.store.caches import view
         from certplan.core.schema import SHOW
         from certplan.output.render import write_json
+        from certplan.store.caches import view
 
         keep = common.parse_fields(fields, list(SHOW["properties"]))
         write_json({k: v for k, v in view(served, found).items() if k in keep}, o)
@@ -325,13 +325,14 @@ def catalog_validate(
       certplan catalog validate
       certplan catalog validate my-catalog.yaml
     """
-    from certplan.catalog.loader import CatalogError, load_catalog, read_catalog_text
+    from certplan.catalog.loader import CatalogError, load_catalog_text, read_catalog_text
 
     path = file if file is not None else common.catalog_path(ctx)
     o = out()
     try:
-        name = read_catalog_text(path).name
-        cat = load_catalog(path, use_cache=False)
+        ct = read_catalog_text(path)
+        name = ct.name
+        cat = load_catalog_text(ct)
     except CatalogError as exc:
         if json_:
             from certplan.output.render import write_json

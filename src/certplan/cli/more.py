@@ -35,8 +35,8 @@ def compare_cmd(
       certplan compare CPC CCS --json | python -m json.tool
       certplan compare CPC CCS --format markdown
     """
-    from certplan.store.caches import view
     from certplan.core import compare, lookup
+    from certplan.store.caches import view
 
     f = fmt_of(json_, fmt)
     if len(codes) < compare.MIN_CODES:

@@ -1,11 +1,20 @@
-"""The catalog as served to the fast commands: plain JSON, no pydantic on a cache hit.
+"""Caches on disk that cannot lie: the validated catalog, and the catalog as served to the fast commands.
 
 ``show``, ``list``, ``compare``, ``bodies`` and shell completion answer from a cache of
 ready-made views (the exact JSON text ``show --json`` prints, per credential), cost
-results and metadata.  The cache lives in the user cache directory and is keyed by the
-catalog's content, certplan's version and the current year (pay figures are marked
-"dated" by age), so it can never serve stale data.  On a miss the catalog is loaded and
-validated the slow way, the views are built and the cache is written (best effort).
+results and metadata: plain JSON, no pydantic on a hit.  Every other command reads the
+validated catalog from its own cache (``catalog-*.json``).
+
+Each cache file starts with a header line that carries the SHA-256 of the rest; the served
+views (read by offset) carry one checksum each.  A file that fails its check is never served:
+it is rebuilt, silently.  The served cache is keyed on its inputs: the catalog file's metadata
+(device, inode, size, modification and change times) plus a cheap check of its content (the
+whole file up to 1 MB, else its first and last 64 KB), certplan's version, the package's
+source files (size and mtime) and the year (pay figures are marked "dated" by age).  The
+validated-catalog cache is keyed on the full catalog text.  ``CERTPLAN_NO_FAST=1`` bypasses
+every cache (nothing read, nothing written).  Files are written atomically; a reader keeps its
+views file open, so a concurrent certplan using another catalog (which prunes old entries)
+cannot pull it away mid-run.
 """
 
 from __future__ import annotations
@@ -15,16 +24,190 @@ import hashlib
 import json
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from certplan import __version__
-from certplan.catalog.loader import CatalogText, _cache_dir, load_catalog_text, read_catalog_text
+from certplan.catalog.loader import CatalogText, load_catalog_text, locate, max_bytes, read_catalog_text
 
-FORMAT = 2  # bump whenever the shape of a served view changes
+if TYPE_CHECKING:  # pragma: no cover
+    from certplan.catalog.models import Catalog
+
+FORMAT = 3  # bump whenever the shape of a served view changes
+ENV_CACHE_DIR = "CERTPLAN_CACHE_DIR"
+ENV_NO_FAST = "CERTPLAN_NO_FAST"
+MAGIC = b"certplan-cache "
+KEEP = 6  # sets of cache files kept per kind (several catalogs in use at once)
+SAMPLE = 64 * 1024
+FULL_HASH_UP_TO = 1024 * 1024
 
 
-def key_for(ct: CatalogText, today: dt.date) -> str:
-    h = hashlib.sha256(f"{FORMAT}\0{__version__}\0{today.year}\0".encode() + ct.text.encode("utf-8"))
+class CacheDamaged(Exception):
+    """A served view failed its checksum (handled here: the cache is rebuilt)."""
+
+
+# --------------------------------------------------------------------------- where and how
+
+
+def cache_dir() -> Path | None:
+    """The cache directory, or None when caching is off (``CERTPLAN_NO_FAST=1`` or ``CERTPLAN_CACHE_DIR=``)."""
+    if os.environ.get(ENV_NO_FAST):
+        return None
+    env = os.environ.get(ENV_CACHE_DIR)
+    if env == "":
+        return None
+    if env:
+        return Path(env)
+    try:
+        from platformdirs import user_cache_dir
+    except ImportError:  # pragma: no cover
+        return None
+    return Path(user_cache_dir("certplan", appauthor=False))
+
+
+def write_checked(path: Path, payload: bytes | list[bytes]) -> None:
+    """Write ``payload`` behind a header line holding its SHA-256, atomically (OSError on failure)."""
+    from certplan.fsutil import atomic_write
+
+    parts = [payload] if isinstance(payload, bytes) else payload
+    h = hashlib.sha256()
+    for b in parts:
+        h.update(b)
+    header = MAGIC + h.hexdigest().encode() + b"\n"
+    atomic_write(path, lambda fh: fh.writelines([header, *parts]))
+
+
+def read_checked(path: Path, limit: int | None = None) -> bytes | None:
+    """The payload of a file written by :func:`write_checked`, or None (missing, damaged, not a file)."""
+    from certplan.fsutil import FileProblem, read_limited
+
+    try:
+        raw = read_limited(path, limit or 4 * max_bytes() + (1 << 20), "cache")
+    except FileProblem:
+        return None
+    nl = raw.find(b"\n", 0, 100)
+    if nl < 0 or not raw.startswith(MAGIC):
+        return None
+    digest = raw[len(MAGIC) : nl]
+    payload = raw[nl + 1 :]
+    if hashlib.sha256(payload).hexdigest().encode() != digest:
+        return None
+    return payload
+
+
+def _prune(d: Path, pattern: str, keep: set[str]) -> None:
+    """Keep ``keep`` and the newest few others; readers hold their files open, so removal is safe."""
+    entries = []
+    for p in d.glob(pattern):
+        if p.name in keep:
+            continue
+        try:
+            entries.append((p.stat().st_mtime_ns, p))
+        except OSError:
+            pass
+    entries.sort(reverse=True)
+    for _, p in entries[KEEP * 2 :]:
+        try:
+            p.unlink()
+        except OSError:
+            pass
+
+
+_SOURCE_STAMP: list[str] = []
+
+
+def source_stamp() -> str:
+    """Size and mtime of every module of the package: an edited model or view never serves old data."""
+    if _SOURCE_STAMP:
+        return _SOURCE_STAMP[0]
+    import certplan
+
+    h = hashlib.sha256(__version__.encode())
+    root = os.path.dirname(os.path.abspath(certplan.__file__))
+    for sub in ("", "catalog", "core", "store", "output"):
+        folder = os.path.join(root, sub)
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError:
+            continue
+        for e in entries:
+            if e.name.endswith(".py"):
+                try:
+                    st = e.stat()
+                except OSError:
+                    continue
+                h.update(f"{sub}/{e.name}:{st.st_size}:{st.st_mtime_ns};".encode())
+    _SOURCE_STAMP.append(h.hexdigest()[:32])
+    return _SOURCE_STAMP[0]
+
+
+def file_stamp(file: str) -> str | None:
+    """Metadata plus a cheap content check of a regular file; None when it is not one (or unreadable)."""
+    import stat as stat_
+
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    try:
+        fd = os.open(file, flags)
+    except (OSError, ValueError):
+        return None
+    try:
+        st = os.fstat(fd)
+        if not stat_.S_ISREG(st.st_mode):
+            return None
+        h = hashlib.sha256(
+            f"{os.path.abspath(file)}\0{st.st_dev}:{st.st_ino}:{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}".encode()
+        )
+        if st.st_size <= FULL_HASH_UP_TO:
+            h.update(os.read(fd, FULL_HASH_UP_TO + 1))
+        else:
+            h.update(os.read(fd, SAMPLE))
+            os.lseek(fd, st.st_size - SAMPLE, os.SEEK_SET)
+            h.update(os.read(fd, SAMPLE))
+        return h.hexdigest()
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+
+
+# --------------------------------------------------------------------------- the validated catalog
+
+
+def load_catalog(path: str | os.PathLike[str] | None = None) -> Catalog:
+    """The validated catalog at ``path`` (None: $CERTPLAN_CATALOG or the packaged one), from the cache when it can."""
+    return load_catalog_cached(read_catalog_text(path))
+
+
+def load_catalog_cached(ct: CatalogText) -> Catalog:
+    key = hashlib.sha256(f"{source_stamp()}\0".encode() + ct.text.encode("utf-8")).hexdigest()[:32]
+    d = cache_dir()
+    if d is not None:
+        payload = read_checked(d / f"catalog-{key}.json")
+        if payload is not None:
+            from pydantic import ValidationError
+
+            from certplan.catalog.models import Catalog
+
+            try:
+                return Catalog.model_validate_json(payload)
+            except ValidationError:
+                pass  # written by a build whose models differed: rebuilt below
+    catalog = load_catalog_text(ct)
+    if d is not None:
+        name = f"catalog-{key}.json"
+        try:
+            d.mkdir(parents=True, exist_ok=True)
+            write_checked(d / name, catalog.model_dump_json().encode("utf-8"))
+            _prune(d, "catalog-*.json", {name})
+        except OSError:
+            pass  # a read-only or missing cache directory only costs speed
+    return catalog
+
+
+# --------------------------------------------------------------------------- the served views
+
+
+def key_for(stamp: str, today: dt.date) -> str:
+    h = hashlib.sha256(f"{FORMAT}\0{source_stamp()}\0{today.year}\0{stamp}".encode())
     return h.hexdigest()[:32]
 
 
@@ -33,51 +216,92 @@ def load_served(path: str | os.PathLike[str] | None, today: dt.date, *, build: b
 
     Raises CatalogError for an invalid catalog. With ``build=False`` a cache miss returns None.
     """
-    ct = read_catalog_text(path)
-    key = key_for(ct, today)
-    d = _cache_dir()
-    if d is not None:
-        try:
-            with open(d / f"served-{key}.json", "rb") as fh:
-                data = json.loads(fh.read())
-            views_path = d / f"served-{key}.views"
-            if data.get("format") == FORMAT and views_path.stat().st_size == data["views_size"]:
-                data["views_path"] = str(views_path)
-                return data
-        except (OSError, ValueError, KeyError):
-            pass
+    _, file = locate(path)
+    d = cache_dir()
+    stamp = file_stamp(file) if (d is not None and file is not None) else None
+    if stamp is not None:
+        data = _read_served(d, key_for(stamp, today))
+        if data is not None:
+            data["_source"] = (path, today)
+            return data
     if not build:
         return None
-    data = build_served(load_catalog_text(ct), today)
-    if d is not None:
-        _write(d, key, data)
+    ct = read_catalog_text(path)
+    data = build_served(load_catalog_cached(ct), today)
+    data["_source"] = (path, today)
+    if stamp is not None and file_stamp(file) == stamp:  # unchanged while it was read
+        _write(d, key_for(stamp, today), data)
+    return data
+
+
+def _read_served(d: Path, key: str) -> dict[str, Any] | None:
+    payload = read_checked(d / f"served-{key}.json")
+    if payload is None:
+        return None
+    try:
+        data = json.loads(payload)
+        if data.get("format") != FORMAT:
+            return None
+        fh = open(d / f"served-{key}.views", "rb")  # noqa: SIM115 - kept open for the run
+    except (OSError, ValueError, AttributeError):
+        return None
+    try:
+        if os.fstat(fh.fileno()).st_size != data["views_size"]:
+            fh.close()
+            return None
+    except (OSError, KeyError):
+        fh.close()
+        return None
+    data["_views_fh"] = fh
     return data
 
 
 def _write(d: Path, key: str, data: dict[str, Any]) -> None:
-    """Two files: the views' JSON texts end to end, and an index with everything else."""
-    from certplan.fsutil import atomic_write, remove_others
+    """Two files: the views' JSON texts end to end, and a checked index with everything else."""
+    from certplan.fsutil import atomic_write
 
     try:
         d.mkdir(parents=True, exist_ok=True)
-        at: dict[str, list[int]] = {}
+        at: dict[str, list] = {}
         blobs = []
         offset = 0
         for code, text in data["views"].items():
             b = text.encode("utf-8")
-            at[code] = [offset, len(b)]
+            at[code] = [offset, len(b), hashlib.sha256(b).hexdigest()[:32]]
             blobs.append(b)
             offset += len(b)
         atomic_write(d / f"served-{key}.views", lambda fh: fh.writelines(blobs))
-        index = {k: v for k, v in data.items() if k != "views"}
+        index = {k: v for k, v in data.items() if k != "views" and not k.startswith("_")}
         index["view_at"] = at
         index["views_size"] = offset
-        atomic_write(
-            d / f"served-{key}.json", lambda fh: fh.write(json.dumps(index, ensure_ascii=False).encode("utf-8"))
-        )
-        remove_others(d, "served-*", {f"served-{key}.json", f"served-{key}.views"})
+        write_checked(d / f"served-{key}.json", json.dumps(index, ensure_ascii=False).encode("utf-8"))
+        _prune(d, "served-*", {f"served-{key}.json", f"served-{key}.views"})
     except OSError:
         pass  # a read-only or missing cache directory only costs speed
+
+
+def _rebuild(served: dict[str, Any]) -> None:
+    """A view failed its check: drop the cache and rebuild in place (the caller never sees the bad bytes)."""
+    path, today = served.get("_source", (None, None))
+    fh = served.pop("_views_fh", None)
+    if fh is not None:
+        fh.close()
+    d = cache_dir()
+    _, file = locate(path)
+    stamp = file_stamp(file) if (d is not None and file is not None) else None
+    if stamp is not None:
+        key = key_for(stamp, today)
+        for suffix in (".json", ".views"):
+            try:
+                (d / f"served-{key}{suffix}").unlink()
+            except OSError:
+                pass
+    fresh = build_served(load_catalog_cached(read_catalog_text(path)), today)
+    served.clear()
+    served.update(fresh)
+    served["_source"] = (path, today)
+    if stamp is not None and file_stamp(file) == stamp:
+        _write(d, key_for(stamp, today), fresh)
 
 
 def build_served(cat, today: dt.date) -> dict[str, Any]:
@@ -124,13 +348,30 @@ def build_served(cat, today: dt.date) -> dict[str, Any]:
 
 
 def view_text(served: dict[str, Any], code: str) -> str:
-    """The exact JSON text of ``show CODE --json`` (without the final newline)."""
+    """The exact JSON text of ``show CODE --json`` (without the final newline), checked."""
     if "views" in served:
         return served["views"][code]
-    offset, size = served["view_at"][code]
-    with open(served["views_path"], "rb") as fh:
+    try:
+        return _read_view(served, code)
+    except CacheDamaged:
+        _rebuild(served)
+        return served["views"][code]
+
+
+def _read_view(served: dict[str, Any], code: str) -> str:
+    offset, size, digest = served["view_at"][code]
+    fh = served["_views_fh"]
+    try:
         fh.seek(offset)
-        return fh.read(size).decode("utf-8")
+        b = fh.read(size)
+    except OSError:
+        raise CacheDamaged(code) from None
+    if len(b) != size or hashlib.sha256(b).hexdigest()[:32] != digest:
+        raise CacheDamaged(code)
+    try:
+        return b.decode("utf-8")
+    except UnicodeDecodeError:
+        raise CacheDamaged(code) from None
 
 
 def view(served: dict[str, Any], code: str) -> dict[str, Any]:
@@ -143,19 +384,9 @@ def write_list_json(served: dict[str, Any], codes: list[str], out) -> None:
         out.write("[]\n")
         return
     out.write("[\n")
-    fh = open(served["views_path"], "rb") if "views" not in served else None
-    try:
-        for i, c in enumerate(codes):
-            if fh is None:
-                text = served["views"][c]
-            else:
-                offset, size = served["view_at"][c]
-                fh.seek(offset)
-                text = fh.read(size).decode("utf-8")
-            if i:
-                out.write(",\n")
-            out.write("  " + text.replace("\n", "\n  "))
-    finally:
-        if fh is not None:
-            fh.close()
+    for i, c in enumerate(codes):
+        text = view_text(served, c)  # checked; a damaged cache is rebuilt, the output stays whole
+        if i:
+            out.write(",\n")
+        out.write("  " + text.replace("\n", "\n  "))
     out.write("\n]\n")
