@@ -113,19 +113,30 @@ def load_saved() -> dict[str, Any]:
 def save(data: dict[str, Any]) -> Path:
     """Write the profile atomically; return its path."""
     data = _check(data, "profile")
+    from certplan.fsutil import _reason
+
     path = profile_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
     text = json.dumps(data, indent=2, sort_keys=True) + "\n"
-    atomic_write(path, lambda fh: fh.write(text.encode("utf-8")), fsync=True)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(path, lambda fh: fh.write(text.encode("utf-8")), fsync=True)
+    except OSError as exc:
+        raise ProfileError(f"{short(exc.filename or path)}: {_reason(exc)}") from None
     return path
 
 
 def clear() -> bool:
+    """Remove the saved profile; False when there was none (ProfileError when it cannot be removed)."""
+    from certplan.fsutil import _reason
+
+    path = profile_path()
     try:
-        profile_path().unlink()
+        path.unlink()
         return True
     except FileNotFoundError:
         return False
+    except OSError as exc:
+        raise ProfileError(f"{short(path)}: cannot remove it: {_reason(exc)}") from None
 
 
 def merge(saved: dict[str, Any], flags: dict[str, Any]) -> dict[str, Any]:

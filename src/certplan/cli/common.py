@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
 
 import typer
 
+from certplan.cli import numbers  # noqa: F401  (finite numbers for every option)
 from certplan.exitcodes import ExitCode
 
 if TYPE_CHECKING:  # pragma: no cover

@@ -56,6 +56,9 @@ def plan_cmd(
             "--ics", help="Also write the plan as an iCalendar file (weekly blocks and milestones).", metavar="FILE"
         ),
     ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="With --ics: replace the file if it exists (- writes to stdout).")
+    ] = False,
     profile: ProfileFlags = None,
     json_: JsonOpt = False,
     fmt: FormatOpt = None,
@@ -104,18 +107,25 @@ def plan_cmd(
         result = core.build(cred, cat, person, req, common.today())
     except core.PlanError as exc:
         common.fail_usage(str(exc))
+    except OverflowError:  # a date past 9999-12-31 (the last day Python's dates hold)
+        common.fail_usage(
+            "the plan would run past 9999-12-31: give an earlier --start (or CERTPLAN_TODAY), or fewer --weeks"
+        )
     o = out()
     from certplan.output import plan as render
 
     if ics is not None:
+        from certplan.fsutil import FileProblem
+
         try:
-            n = render.write_ics(result, ics)
-        except OSError as exc:
-            common.fail_usage(f"cannot write {ics}: {exc.strerror or exc}")
-    render.render_plan(result, f, o)
+            n, ics_name = render.write_ics(result, ics, force=force)
+        except FileProblem as exc:
+            common.fail_usage(str(exc))
+    if ics != "-":  # with --ics - stdout carries the calendar only
+        render.render_plan(result, f, o)
     for n_ in result["notes"]:
         err(f"certplan: {n_}")
     for w in result["warnings"]:
         err(f"certplan: warning: {w}")
     if ics is not None:
-        err(f"certplan: wrote {n} calendar events to {ics}")
+        err(f"certplan: wrote {n} calendar events to {ics_name}")
