@@ -453,3 +453,9 @@ class Catalog(Strict):
 
 
 Sourced.model_rebuild()
+
+# Each model is a virtual subclass of its runtime record (catalog/records.py, generated from this
+# file), so core's isinstance checks accept both.
+from certplan.catalog.records_base import register_models  # noqa: E402
+
+register_models(globals())

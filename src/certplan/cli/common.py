@@ -11,7 +11,7 @@ from certplan.cli import numbers  # noqa: F401  (finite numbers for every option
 from certplan.exitcodes import ExitCode
 
 if TYPE_CHECKING:  # pragma: no cover
-    from certplan.catalog.models import Catalog
+    from certplan.catalog.records import Catalog
     from certplan.output.render import OutputContext
 
 

@@ -112,7 +112,7 @@ def flags(
     member: list[str] | None,
     clinical_hours: int | None,
 ) -> ProfileFlags:
-    from certplan.catalog.models import EXPERIENCE_KINDS
+    from certplan.catalog.vocab import EXPERIENCE_KINDS
 
     kinds = None
     if experience_kind:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from certplan.catalog.models import Body, Catalog, Credential, MembershipReq, Money
+from certplan.catalog.records import Body, Catalog, Credential, MembershipReq, Money
 
 BASES = ("member", "non-member")
 

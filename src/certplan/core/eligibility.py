@@ -19,7 +19,7 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
-from certplan.catalog.models import (
+from certplan.catalog.records import (
     EDUCATION_LEVELS,
     Catalog,
     ClinicalHoursReq,

@@ -18,7 +18,7 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from certplan.catalog.models import (
+from certplan.catalog.records import (
     EDUCATION_LEVELS,
     Catalog,
     ClinicalHoursReq,

@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from certplan.catalog.models import (
+from certplan.catalog.records import (
     Catalog,
     ClinicalHoursReq,
     CourseReq,

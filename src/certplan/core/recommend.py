@@ -13,7 +13,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from certplan.catalog.models import Catalog, Credential
+from certplan.catalog.records import Catalog, Credential
 from certplan.core import cost, eligibility, views, words
 
 WEIGHTS = {

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from certplan.catalog.models import (
+from certplan.catalog.records import (
     ClinicalHoursReq,
     CourseReq,
     CredentialReq,

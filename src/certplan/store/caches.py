@@ -30,7 +30,7 @@ from certplan import __version__
 from certplan.catalog.loader import CatalogText, load_catalog_text, locate, max_bytes, read_catalog_text
 
 if TYPE_CHECKING:  # pragma: no cover
-    from certplan.catalog.models import Catalog
+    from certplan.catalog.records import Catalog
 
 FORMAT = 3  # bump whenever the shape of a served view changes
 ENV_CACHE_DIR = "CERTPLAN_CACHE_DIR"
@@ -178,29 +178,29 @@ def load_catalog(path: str | os.PathLike[str] | None = None) -> Catalog:
 
 
 def load_catalog_cached(ct: CatalogText) -> Catalog:
+    """The catalog as runtime records (catalog/records.py): from the checked cache without pydantic,
+    or validated now (pydantic) and cached.  Core always gets records, warm or cold."""
+    from certplan.catalog.records import from_json
+
     key = hashlib.sha256(f"{source_stamp()}\0".encode() + ct.text.encode("utf-8")).hexdigest()[:32]
     d = cache_dir()
     if d is not None:
         payload = read_checked(d / f"catalog-{key}.json")
         if payload is not None:
-            from pydantic import ValidationError
-
-            from certplan.catalog.models import Catalog
-
             try:
-                return Catalog.model_validate_json(payload)
-            except ValidationError:
-                pass  # written by a build whose models differed: rebuilt below
-    catalog = load_catalog_text(ct)
+                return from_json(payload)
+            except (ValueError, KeyError, TypeError, AttributeError):
+                pass  # checked but not our shape (cannot happen short of a bug): rebuilt below
+    payload = load_catalog_text(ct).model_dump_json().encode("utf-8")
     if d is not None:
         name = f"catalog-{key}.json"
         try:
             d.mkdir(parents=True, exist_ok=True)
-            write_checked(d / name, catalog.model_dump_json().encode("utf-8"))
+            write_checked(d / name, payload)
             _prune(d, "catalog-*.json", {name})
         except OSError:
             pass  # a read-only or missing cache directory only costs speed
-    return catalog
+    return from_json(payload)
 
 
 # --------------------------------------------------------------------------- the served views
