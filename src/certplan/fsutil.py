@@ -27,6 +27,10 @@ MB = 1024 * 1024
 class FileProblem(Exception):
     """A file certplan was asked to read or write cannot be used (one line, for stderr)."""
 
+    def __init__(self, message: str, errno: int | None = None):
+        super().__init__(message)
+        self.errno = errno
+
 
 def short(text: object, limit: int = 120) -> str:
     """At most ``limit`` characters of ``text`` for a message (a bad input is never echoed in full)."""
@@ -73,8 +77,8 @@ def read_limited(path: str | os.PathLike[str], limit: int, what: str = "file") -
         if isinstance(exc, ValueError):  # an embedded NUL byte
             raise FileProblem(f"{name}: not a usable file name") from None
         if exc.errno == errno.ENOENT:
-            raise FileProblem(f"{name}: no such file") from None
-        raise FileProblem(f"{name}: cannot read: {_reason(exc)}") from None
+            raise FileProblem(f"{name}: no such file", exc.errno) from None
+        raise FileProblem(f"{name}: cannot read: {_reason(exc)}", exc.errno) from None
     try:
         st = os.fstat(fd)
         if stat.S_ISDIR(st.st_mode):

@@ -8,6 +8,7 @@ file and how to fix it.
 from __future__ import annotations
 
 import csv
+import errno
 import io
 import json
 import os
@@ -96,7 +97,7 @@ def load_saved() -> dict[str, Any]:
     try:
         raw = read_limited(path, PROFILE_MAX_BYTES, "profile")
     except FileProblem as exc:
-        if str(exc).endswith(": no such file"):
+        if exc.errno in (errno.ENOENT, errno.ENOTDIR):  # none saved (or no usable config dir yet)
             return {}
         raise ProfileError(f"{exc}; {fix}") from None
     try:
