@@ -6,12 +6,13 @@ width, colour, today, dirs, environment variables); tests pass a fake one instea
 
 from __future__ import annotations
 
-import contextlib
 import os
 import sys
-from typing import TYPE_CHECKING, NoReturn
 
+TYPE_CHECKING = False  # no `typing` import at run time (start-up budget)
 if TYPE_CHECKING:  # pragma: no cover
+    from typing import NoReturn
+
     from certplan.cli.env import Environment
 
 
@@ -31,13 +32,12 @@ def run(argv: list[str] | None = None, env: Environment | None = None) -> int:
 
     if env is None:
         env = Environment()
-    code: int | str | None = 0
-    with contextlib.ExitStack() as stack:
-        if env.stdout is not sys.stdout:
-            stack.enter_context(contextlib.redirect_stdout(env.stdout))
-        if env.stderr is not sys.stderr:
-            stack.enter_context(contextlib.redirect_stderr(env.stderr))
+    real = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = env.stdout, env.stderr  # Typer's own messages (help, usage errors) follow env
+    try:
         code = _run(argv, env)
+    finally:
+        sys.stdout, sys.stderr = real
     try:
         env.stdout.flush()
     except BrokenPipeError:

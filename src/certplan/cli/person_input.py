@@ -28,11 +28,18 @@ def flag_dict(f: ProfileFlags) -> dict[str, Any]:
     }
 
 
+def config_dir():
+    """Where the saved profile lives: the running command's Environment (None: the default place)."""
+    from certplan.cli.env import current
+
+    return current().config_dir
+
+
 def saved_profile() -> dict[str, Any]:
     from certplan.store.profile import ProfileError, load_saved
 
     try:
-        return load_saved()
+        return load_saved(config_dir())
     except ProfileError as exc:
         err(f"certplan: {exc}")
         raise typer.Exit(ExitCode.USAGE) from None

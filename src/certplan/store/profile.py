@@ -38,7 +38,10 @@ class ProfileError(Exception):
     pass
 
 
-def config_dir() -> Path:
+def config_dir(directory: Path | None = None) -> Path:
+    """``directory`` when given (the CLI passes its Environment's), else CERTPLAN_CONFIG_DIR or the platform's."""
+    if directory is not None:
+        return Path(directory)
     env = os.environ.get(ENV_CONFIG_DIR)
     if env:
         return Path(env)
@@ -47,8 +50,8 @@ def config_dir() -> Path:
     return Path(user_config_dir("certplan", appauthor=False))
 
 
-def profile_path() -> Path:
-    return config_dir() / "profile.json"
+def profile_path(directory: Path | None = None) -> Path:
+    return config_dir(directory) / "profile.json"
 
 
 def _check(data: Any, where: str) -> dict[str, Any]:
@@ -85,9 +88,9 @@ def _check(data: Any, where: str) -> dict[str, Any]:
     return out
 
 
-def load_saved() -> dict[str, Any]:
+def load_saved(directory: Path | None = None) -> dict[str, Any]:
     """The saved profile as a mapping ({} when there is none)."""
-    path = profile_path()
+    path = profile_path(directory)
     fix = f"fix it by hand or run 'certplan profile clear' (file: {path})"
     try:
         raw = path.read_bytes()
@@ -107,19 +110,19 @@ def load_saved() -> dict[str, Any]:
         raise ProfileError(f"{exc}; {fix}") from None
 
 
-def save(data: dict[str, Any]) -> Path:
+def save(data: dict[str, Any], directory: Path | None = None) -> Path:
     """Write the profile atomically; return its path."""
     data = _check(data, "profile")
-    path = profile_path()
+    path = profile_path(directory)
     path.parent.mkdir(parents=True, exist_ok=True)
     text = json.dumps(data, indent=2, sort_keys=True) + "\n"
     atomic_write(path, lambda fh: fh.write(text.encode("utf-8")), fsync=True)
     return path
 
 
-def clear() -> bool:
+def clear(directory: Path | None = None) -> bool:
     try:
-        profile_path().unlink()
+        profile_path(directory).unlink()
         return True
     except FileNotFoundError:
         return False
