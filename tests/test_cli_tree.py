@@ -22,6 +22,7 @@ FREE = {
     "--attempts",
     "--experience",
     "--course-hours",
+    "--training-hours",
     "--clinical-hours",
     "--profiles",
     "--older-than",

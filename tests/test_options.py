@@ -23,7 +23,7 @@ def test_cost_basis_is_the_fee_basis_outright(run_json):
 def test_member_takes_a_body_in_every_command(run, command):
     r = run(*command, "--member", "AAPX")
     assert r.exit_code == 2
-    assert r.stderr == "certplan: member: unknown body 'AAPX'; did you mean AAPC, AMBA?\n"
+    assert r.stderr == "certplan: --member: unknown body 'AAPX'; did you mean AAPC, AMBA?\n"
 
 
 def test_compare_member_body_and_basis(run_json):

@@ -22,6 +22,8 @@ def flag_dict(f: ProfileFlags) -> dict[str, Any]:
         "experience_kinds": f.experience_kinds,
         "held": f.held,
         "course_hours": f.course_hours,
+        "training_program": f.training_program,
+        "training_hours": f.training_hours,
         "practicode": f.practicode,
         "member": f.member,
         "clinical_hours": f.clinical_hours,
@@ -71,16 +73,54 @@ def normalise_held(cat, data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
-def resolve_profile(cat, f: ProfileFlags, quiet: bool = False):
-    """The person: saved profile overridden by flags; assumptions said on stderr."""
-    from certplan.store.profile import merge, to_profile
+# the option that sets each person field (for messages)
+OPTION = {
+    "education": "--education",
+    "accredited_program": "--accredited-program",
+    "experience_years": "--experience",
+    "experience_kinds": "--experience-kind",
+    "held": "--held",
+    "course_hours": "--course-hours",
+    "training_program": "--training-program",
+    "training_hours": "--training-hours",
+    "practicode": "--practicode",
+    "member": "--member",
+    "clinical_hours": "--clinical-hours",
+}
+PLACE_FLAGS = "the command line"
+PLACE_SAVED = "the saved profile"
 
-    data = merge(saved_profile(), flag_dict(f))
-    problem = check_refs(cat, data)
-    if problem:
-        common.fail_usage(problem)
-    person, notes = to_profile(normalise_held(cat, data))
+
+def person_layers(f: ProfileFlags) -> list[tuple[str, dict[str, Any]]]:
+    """What each place says about the person, lowest priority first: saved profile, then flags."""
+    return [(PLACE_SAVED, saved_profile()), (PLACE_FLAGS, flag_dict(f))]
+
+
+def resolve_person(cat, layers: list[tuple[str, dict[str, Any]]], quiet: bool = False):
+    """One Person from the layers (core.person.build); says on stderr where the answers came from."""
+    from certplan.core.person import PersonError, build
+
+    try:
+        res = build(cat, layers)
+    except PersonError as exc:
+        if exc.where == PLACE_SAVED:
+            from certplan.store.profile import profile_path
+
+            common.fail_usage(
+                f"saved profile ({profile_path(config_dir())}): {exc}; fix it with 'certplan profile set'"
+            )
+        common.fail_usage(f"{OPTION.get(exc.field, exc.field)}: {exc}")
     if not quiet:
-        for n in notes:
-            err(f"certplan: {n}")
-    return person
+        line = res.summary()
+        if line:
+            err(f"certplan: {line}")
+        for name, text in res.assumed:
+            err(f"certplan: no {OPTION[name]} given: {text}")
+        for text in res.implied:
+            err(f"certplan: {text}")
+    return res.person
+
+
+def resolve_profile(cat, f: ProfileFlags, quiet: bool = False):
+    """The person: saved profile overridden by flags; where each answer came from said on stderr."""
+    return resolve_person(cat, person_layers(f), quiet)

@@ -90,7 +90,7 @@ def catalog_sources(
       certplan catalog sources
       certplan catalog sources CPC --format markdown
     """
-    from certplan.core import catalogq, lookup
+    from certplan.core import citations, lookup
     from certplan.output.render import Column
     from certplan.output.result import Result
 
@@ -101,7 +101,7 @@ def catalog_sources(
             scope = lookup.find(cat, code)
         except lookup.UnknownCode as exc:
             common.unknown_codes_exit([exc])
-    rows = catalogq.source_rows(cat, scope)
+    rows = citations.source_rows(cat, scope)
 
     cols = [
         Column("id", "Id"),
@@ -133,16 +133,16 @@ def catalog_stale(
       certplan catalog stale --older-than 18m
       certplan catalog stale --older-than 3y --json
     """
-    from certplan.core import catalogq
+    from certplan.core import citations
     from certplan.output.render import Column
     from certplan.output.result import Result
 
     try:
-        cutoff = catalogq.cutoff_date(common.today(), older_than)
+        cutoff = citations.cutoff_date(common.today(), older_than)
     except ValueError as exc:
         common.fail_usage(str(exc))
     cat = load(ctx)
-    rows = catalogq.stale_facts(cat, cutoff)
+    rows = citations.stale_facts(cat, cutoff)
 
     cols = [
         Column("record", "Record"),

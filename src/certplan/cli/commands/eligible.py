@@ -30,6 +30,7 @@ def register(app: typer.Typer) -> None:
 
 
 class StatusChoice(str, Enum):
+    held = "held"
     eligible = "eligible"
     apprentice = "apprentice"
     not_eligible = "not-eligible"
@@ -133,7 +134,7 @@ def eligible_cmd(
         for k, h in ELIGIBLE_COLUMNS
     ]
     flat = [_flat(r) for r in results]
-    order = ["eligible", "apprentice", "not-eligible"]
+    order = ["held", "eligible", "apprentice", "not-eligible"]
     groups = [(f"{s} ({sum(r['status'] == s for r in flat)})", [r for r in flat if r["status"] == s]) for s in order]
     groups = [g for g in groups if g[1]]
     res = Result(
@@ -151,7 +152,7 @@ def eligible_cmd(
 
 def _batch(cat, path, profile: ProfileFlags, creds, wanted, strict: bool, f: str, o) -> None:
     from certplan.core import eligibility
-    from certplan.store.profile import ProfileError, merge, read_batch, to_profile
+    from certplan.store.profile import ProfileError, read_batch
 
     if profile.given():
         common.fail_usage("--profiles reads each person from the file; profile flags cannot be combined with it")
@@ -161,25 +162,21 @@ def _batch(cat, path, profile: ProfileFlags, creds, wanted, strict: bool, f: str
         common.fail_usage(str(exc))
     bad = []
     answers = []
+    from certplan.core.person import PersonError, build
+
     for row in rows:
         problem = row.error
-        data = None
+        person = None
         if problem is None:
-            from certplan.store.profile import _check
-
-            data = merge({}, row.data or {})
-            problem = check_refs(cat, data)
-            if problem is None:
-                try:
-                    _check(data, "row")
-                except ProfileError as exc:
-                    problem = str(exc)
+            try:
+                person = build(cat, [("row", row.data or {})]).person
+            except PersonError as exc:
+                problem = f"{exc.field}: {exc}" if exc.field in ("held", "member") else str(exc)
         if problem is not None:
             where = f"line {row.line}" if row.line else f"person {row.number}"
             label = f" ({row.id})" if row.id else ""
             bad.append(f"{path}: row {row.number}{label}, {where}: {problem}")
             continue
-        person, _ = to_profile(normalise_held(cat, data))
         results = eligibility.evaluate_all(cat, person, creds)
         if wanted:
             results = [r for r in results if r["status"] in wanted]

@@ -159,9 +159,7 @@ def cost_cmd(
     person = resolve_profile(cat, profile, quiet=True)
     if cred.code.upper() in {h.upper() for h in person.held}:
         common.err(f"certplan: you already hold {cred.code}; the exam line is what sitting it again would cost")
-    res = cost.earn_and_keep_best(
-        cred, cat, basis.value if basis else None, years, attempts, person.held, person.member
-    )
+    res = cost.estimate(cred, cat, person, basis.value if basis else None, years, attempts)
     answer = {"schema_version": 1, **res, "roi": None}
     if roi:
         today = common.today()
