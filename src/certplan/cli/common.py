@@ -13,6 +13,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from certplan.output.render import OutputContext
 
 
+# Legacy option pieces, kept so branches written before cli/options.py still import; new commands use
+# cli.options.output_options(formats=...), which builds --json/--format/--fields with the real choices.
 class Format(str, Enum):
     table = "table"
     json = "json"
