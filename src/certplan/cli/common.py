@@ -137,3 +137,13 @@ def unknown_codes_exit(unknown) -> NoReturn:
         err(f"certplan: {u.message()}")
     err("certplan: run 'certplan list' to see every code")
     raise typer.Exit(ExitCode.USAGE)
+
+
+def one_credential(cat, code: str):
+    """The credential a code names, or exit 2 with suggestions."""
+    from certplan.core import lookup
+
+    try:
+        return lookup.find(cat, code)
+    except lookup.UnknownCode as exc:
+        unknown_codes_exit([exc])
