@@ -70,3 +70,13 @@ def test_the_saved_profile_lives_in_the_environments_config_dir(tmp_path):
     elsewhere = MockEnvironment(environ={"CERTPLAN_CONFIG_DIR": str(tmp_path / "other")})
     assert run(["profile", "show", "--json"], elsewhere) == 0
     assert json.loads(elsewhere.out)["held"] == []
+
+
+def test_an_invalid_catalog_as_json_exits_3(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("credentials: [\n", encoding="utf-8")
+    env = MockEnvironment()
+    assert run(["catalog", "validate", str(bad), "--json"], env) == 3
+    d = json.loads(env.out)
+    assert (d["file"], d["valid"]) == (str(bad), False) and d["problems"]
+    assert env.err == ""
