@@ -1,7 +1,8 @@
 """The person a command is about: the saved profile overridden by the profile flags.
 
-One place for every command that needs a person (eligible, profile set, plan, path, cost, recommend);
-the lead is rewriting the core Person behind it.
+One place for every command that needs a person (eligible, profile set, plan, path, cost, recommend): it
+gathers what each place says (saved profile, flags) and hands the layers to ``core.person.build``, which
+makes the one Person; this module maps a field to its option in messages and says where answers came from.
 """
 
 from typing import Any
