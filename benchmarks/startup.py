@@ -28,6 +28,12 @@ CASES = [
         {"_CERTPLAN_COMPLETE": "complete_bash", "COMP_WORDS": "certplan show C", "COMP_CWORD": "2"},
         7.0,
     ),
+    (
+        "TAB: certplan recommend --focus c<TAB> (bash)",
+        [CERTPLAN],
+        {"_CERTPLAN_COMPLETE": "complete_bash", "COMP_WORDS": "certplan recommend --focus c", "COMP_CWORD": "3"},
+        7.0,
+    ),
     ("certplan compare CPC CCS (table, to a pipe)", [CERTPLAN, "compare", "CPC", "CCS"], {}, 15.0),
     ("certplan list --json", [CERTPLAN, "list", "--json"], {}, None),
     ("certplan eligible --experience 2 --json", [CERTPLAN, "eligible", "--experience", "2", "--json"], {}, None),
