@@ -20,7 +20,7 @@ MINI = Path(__file__).parent / "data" / "mini.yaml"
 
 @pytest.fixture(scope="module")
 def mini():
-    return load_catalog(MINI, use_cache=False)
+    return load_catalog(MINI)
 
 
 @pytest.mark.parametrize(

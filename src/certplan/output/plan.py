@@ -315,17 +315,12 @@ def calendar(p: dict[str, Any]):
     return cal
 
 
-def write_ics(p: dict[str, Any], path: str, stdout: Any = None) -> int:
-    """Write the calendar to ``path`` (``-``: to ``stdout``); returns the number of events."""
-    cal = calendar(p)
-    data = cal.to_ical()
-    if path == "-":
-        import sys
+def write_ics(p: dict[str, Any], path: str, *, force: bool = False) -> tuple[int, str]:
+    """Write the calendar to ``path`` whole (``-``: stdout; an existing file only with ``force``).
 
-        out = stdout or sys.stdout
-        out.write(data.decode("utf-8"))
-        out.flush()
-    else:
-        with open(path, "wb") as fh:
-            fh.write(data)
-    return len(cal.walk("VEVENT"))
+    Returns the number of events and how the destination is named; raises fsutil.FileProblem."""
+    from certplan.fsutil import write_output_file
+
+    cal = calendar(p)
+    name = write_output_file(path, cal.to_ical(), force=force, option="--ics")
+    return len(cal.walk("VEVENT")), name

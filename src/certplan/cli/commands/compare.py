@@ -70,9 +70,9 @@ def compare_cmd(
       certplan compare CPC CCS --format markdown
       certplan compare CPC CCS --member AAPC
     """
-    from certplan.catalog.served import view
     from certplan.core import compare, lookup
     from certplan.output.result import Result
+    from certplan.store.caches import view
 
     codes = codes_typed(codes)  # `compare cpc vs ccs`, `compare CPC, CCS and CIC`
     if len(codes) < compare.MIN_CODES:
@@ -125,7 +125,7 @@ def _member_bodies(served, member: list[str] | None) -> set[str]:
             from certplan.core.lookup import suggest
 
             hint = suggest(m, served["body_codes"])
-            common.fail_usage(f"unknown body {m!r}" + (f"; did you mean {', '.join(hint)}?" if hint else ""))
+            common.fail_usage(f"--member: unknown body {m!r}" + (f"; did you mean {', '.join(hint)}?" if hint else ""))
         out.add(m.strip().upper())
     return out
 

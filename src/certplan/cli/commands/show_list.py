@@ -79,11 +79,11 @@ def list_cmd(
     statuses = status or (None if all_ else ["current"])  # a newcomer sees what can be earned today
     codes = filter_codes(served, bodies=body, levels=level, settings=setting, statuses=statuses, search=search)
     if out.fields is not None:
-        from certplan.catalog.served import view
+        from certplan.store.caches import view
 
         return Result(data=[{k: v for k, v in view(served, c).items() if k in out.fields} for c in codes])
     if out.format == "json":
-        from certplan.catalog.served import write_list_json
+        from certplan.store.caches import write_list_json
 
         return Result(render={"json": lambda ctx: write_list_json(served, codes, ctx.stdout)})
     meta = served["meta"]
@@ -140,7 +140,7 @@ def filter_codes(served, bodies=None, levels=None, settings=None, statuses=None,
 
 def _notes_mention(served, code: str, needle: str) -> bool:
     """Whether the credential's sourced notes or recognition statements mention ``needle``."""
-    from certplan.catalog.served import view
+    from certplan.store.caches import view
 
     v = view(served, code)
     return any(needle in n["text"].lower() for n in [*v["notes"], *v["recognition"]])
@@ -174,9 +174,9 @@ def show_cmd(
       certplan show CPC --fields code,name,exam
       certplan show CPC-H        (a renamed credential says what it became)
     """
-    from certplan.catalog.served import view, view_text
     from certplan.core import lookup
     from certplan.output.result import Result
+    from certplan.store.caches import view, view_text
 
     served = common.served(ctx)
     try:
