@@ -121,7 +121,7 @@ def served(ctx: typer.Context) -> dict:
 
 
 def _catalog_exit(exc) -> NoReturn:
-    if exc.name and not os.path.lexists(exc.name) and len(exc.problems) == 1:
+    if len(exc.problems) == 1 and exc.problems[0].endswith(": no such file") and not os.path.lexists(exc.name):
         err(f"certplan: {exc.name}: no such file")  # a path typed wrong is bad input (2), not a bad catalog (3)
         raise typer.Exit(ExitCode.USAGE)
     for line in exc.problems[:50]:

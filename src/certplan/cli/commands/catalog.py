@@ -47,7 +47,7 @@ def catalog_validate(
         name = read_catalog_text(path).name
         cat = load_catalog(path)
     except CatalogError as exc:
-        if exc.name and not os.path.lexists(exc.name) and len(exc.problems) == 1:
+        if len(exc.problems) == 1 and exc.problems[0].endswith(": no such file") and not os.path.lexists(exc.name):
             common.fail_usage(f"{exc.name}: no such file")  # a path typed wrong (2), not an invalid catalog (3)
         n = len(exc.problems)
         lines = [*exc.problems, f"{exc.name}: {n} problem{'s' if n != 1 else ''}"]
