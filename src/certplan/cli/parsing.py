@@ -72,6 +72,7 @@ OPTION_SYNONYMS = {
     "--price": ("--budget",),
     "--money": ("--budget",),
     "--membership": ("--member",),
+    "--non-member": ("--basis",),  # the old fee switch: --basis member|non-member
     "--body": ("--body", "--member"),
     "--holds": ("--held",),
     "--hold": ("--held",),
