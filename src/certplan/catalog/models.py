@@ -72,6 +72,26 @@ class Dated(Strict):
     effective_from: str | None = Field(None, pattern=DATE_PATTERN)
     effective_until: str | None = Field(None, pattern=DATE_PATTERN)
 
+    @model_validator(mode="after")
+    def _period_in_order(self):
+        from certplan.catalog.rules import start_of
+
+        start, end = start_of(self.effective_from), start_of(self.effective_until)
+        if start is not None and end is not None and end <= start:
+            raise ValueError(
+                f"effective_until ({self.effective_until}) must be after effective_from ({self.effective_from})"
+            )
+        return self
+
+
+def _always_one(rules: list, what: str) -> None:
+    """Raise unless at least one of ``rules`` is in force on every day (a dated list may not leave a gap)."""
+    from certplan.catalog.rules import uncovered_day
+
+    gap = uncovered_day(rules)
+    if gap is not None:
+        raise ValueError(f"no {what} is in force on {gap.isoformat()}; dated rules must leave none without one")
+
 
 class Sourced(Strict):
     """Base for anything that cites a source and may carry a note."""
@@ -101,7 +121,9 @@ class Fact(Sourced, Generic[T]):
         return self
 
 
-class Money(Sourced):
+class Money(Sourced, Dated):
+    """A fee; dated (``effective_from``/``effective_until``) when the source says in which period it applied."""
+
     amount: float | None = Field(ge=0)
     currency: Literal["USD"] = "USD"
     member: bool | None = None
@@ -205,7 +227,9 @@ Requirement = Annotated[
 ]
 
 
-class Pathway(Sourced):
+class Pathway(Sourced, Dated):
+    """One way to qualify; dated when the source says in which period the route was open."""
+
     id: str
     label: str
     requirements: list[Requirement] = Field(min_length=1)
@@ -215,11 +239,21 @@ class Eligibility(Strict):
     pathways: list[Pathway] = Field(min_length=1)
     recommended: list[Note] = []
 
+    @model_validator(mode="after")
+    def _a_pathway_every_day(self):
+        _always_one(self.pathways, "pathway")
+        return self
+
 
 class Apprentice(Sourced):
     designation: str
     rule: str
     removal: list[Pathway] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _a_removal_every_day(self):
+        _always_one(self.removal, "removal pathway")
+        return self
 
 
 # --------------------------------------------------------------------------- exam and upkeep
@@ -244,6 +278,11 @@ class Exam(Strict):
     retake: Fact[str]
     domains: list[Domain] = []
     study_hours: Fact[float] | None = None
+
+    @model_validator(mode="after")
+    def _a_fee_every_day(self):
+        _always_one(self.fees, "exam fee")
+        return self
 
 
 class TopicRule(Sourced):

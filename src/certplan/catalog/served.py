@@ -19,6 +19,7 @@ from typing import Any
 
 from certplan import __version__
 from certplan.catalog.loader import CatalogText, _cache_dir, load_catalog_text, read_catalog_text
+from certplan.catalog.rules import catalog_on, same_rules_span, span_holds
 
 FORMAT = 2  # bump whenever the shape of a served view changes
 
@@ -41,7 +42,11 @@ def load_served(path: str | os.PathLike[str] | None, today: dt.date, *, build: b
             with open(d / f"served-{key}.json", "rb") as fh:
                 data = json.loads(fh.read())
             views_path = d / f"served-{key}.views"
-            if data.get("format") == FORMAT and views_path.stat().st_size == data["views_size"]:
+            if (
+                data.get("format") == FORMAT
+                and views_path.stat().st_size == data["views_size"]
+                and span_holds(data.get("rules_span"), today)  # dated fees/pathways changed since it was built
+            ):
                 data["views_path"] = str(views_path)
                 return data
         except (OSError, ValueError, KeyError):
@@ -83,6 +88,8 @@ def _write(d: Path, key: str, data: dict[str, Any]) -> None:
 def build_served(cat, today: dt.date) -> dict[str, Any]:
     from certplan.core import ceu, cost, lookup, views
 
+    span = same_rules_span(cat, today)
+    cat = catalog_on(cat, today)  # only the fees and pathways in force today
     ctx = views.Ctx(cat, today)
     view_text = {}
     meta = {}
@@ -120,6 +127,7 @@ def build_served(cat, today: dt.date) -> dict[str, Any]:
         "costs": costs,
         "bodies": bodies,
         "body_codes": [b.code for b in cat.bodies],
+        "rules_span": list(span),
     }
 
 

@@ -383,7 +383,7 @@ def catalog_sources(
     from certplan.core import catalogq, lookup
 
     f = fmt_of(json_, fmt)
-    cat = load(ctx)
+    cat = load(ctx, whole=True)
     scope = None
     if code:
         try:
@@ -427,7 +427,7 @@ def catalog_stale(
         cutoff = catalogq.cutoff_date(common.today(), older_than)
     except ValueError as exc:
         common.fail_usage(str(exc))
-    cat = load(ctx)
+    cat = load(ctx, whole=True)
     rows = catalogq.stale_facts(cat, cutoff)
     from certplan.output.render import Column, write_rows
 

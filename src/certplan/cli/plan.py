@@ -86,7 +86,7 @@ def plan_cmd(
         d_exam = core.parse_date(exam_date, "--exam-date") if exam_date is not None else None
     except core.PlanError as exc:
         common.fail_usage(str(exc))
-    cat = load(ctx)
+    cat = load(ctx, d_exam)  # the fees and pathways in force on the exam date (default today)
     try:
         cred = lookup.find(cat, code)
     except lookup.UnknownCode as exc:
