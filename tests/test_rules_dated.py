@@ -99,7 +99,9 @@ def test_a_period_must_end_after_it_starts(tmp_path):
 
     with pytest.raises(CatalogError) as exc:
         load_catalog(_write(tmp_path, backwards), use_cache=False)
-    assert any("effective_until (2025-01-01) must be after effective_from (2026-01-01)" in p for p in exc.value.problems)
+    assert any(
+        "effective_until (2025-01-01) must be after effective_from (2026-01-01)" in p for p in exc.value.problems
+    )
 
 
 # --------------------------------------------------------------------------- commands on two dates

@@ -449,6 +449,65 @@ class GeneralFact(Sourced):
     value: float | None = None
 
 
+# --------------------------------------------------------------------------- who pays
+
+FundingPart = Literal["exam", "membership", "renewal", "ceus", "study", "course"]
+
+
+class FundingCap(Sourced, Dated):
+    """The most a program pays a person, per period; dated when the source says when it applied."""
+
+    amount: float | None = Field(ge=0)
+    per: Literal["year", "fiscal-year", "career"] = Field(
+        description="year / fiscal-year: the cap starts again each (fiscal) year; career: once per person, ever."
+    )
+
+    @model_validator(mode="after")
+    def _null_needs_note(self):
+        if self.amount is None and not self.note:
+            raise ValueError("an unknown cap (null) needs a note saying what is missing")
+        return self
+
+
+class PaidPart(Sourced):
+    """A cost part a program pays (exam, study materials, ...), with its own limit where the source gives one."""
+
+    part: FundingPart
+    cap: float | None = Field(None, ge=0)
+    cap_per: Literal["test", "credential"] | None = Field(
+        None, description="test: the cap applies to each exam attempt; credential: to the credential as a whole."
+    )
+
+    @model_validator(mode="after")
+    def _cap_needs_per(self):
+        if (self.cap is None) != (self.cap_per is None):
+            raise ValueError("give cap and cap_per together")
+        return self
+
+
+class CoveredCredential(Sourced):
+    """A credential a source lists for the program (e.g. on Army COOL, or flagged 'GI Bill')."""
+
+    code: str
+
+
+class Funding(Strict):
+    """A program that pays part of what a credential costs (military credentialing, GI Bill, WIOA)."""
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9-]*$")
+    name: str
+    kind: Literal["military", "veterans", "workforce"]
+    aliases: list[str] = Field(default_factory=list, description="Other names people type for --funding.")
+    who: Fact[str] = Field(description="Who qualifies, in the source's terms.")
+    caps: list[FundingCap] = Field(default_factory=list, description="Dated; none in force means the cap is unknown.")
+    pays_for: list[PaidPart] = Field(min_length=1)
+    covers: list[CoveredCredential] = Field(
+        default_factory=list,
+        description="Credentials a source lists for this program; for any other the program may apply if approved.",
+    )
+    notes: list[Note] = []
+
+
 class Catalog(Strict):
     schema_version: Literal[1]
     sources: list[Source] = Field(min_length=1)
@@ -457,6 +516,7 @@ class Catalog(Strict):
     occupations: list[Occupation] = []
     pay_differences: list[PayDifference] = []
     facts: list[GeneralFact] = []
+    funding: list[Funding] = []
 
 
 Sourced.model_rebuild()

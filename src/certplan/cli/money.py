@@ -109,6 +109,20 @@ def cost_cmd(
         bool,
         typer.Option("--roi", help="Compare the cost with the sourced certified-vs-not-certified pay difference."),
     ] = False,
+    funding: Annotated[
+        Optional[str],
+        typer.Option(
+            "--funding",
+            help="A program that pays part of it: army, air-force, gi-bill or wioa; shows what is left for you.",
+            metavar="PROGRAM",
+        ),
+    ] = None,
+    employer_pays: Annotated[
+        Optional[str],
+        typer.Option(
+            "--employer-pays", help="What your employer reimburses: in total (500) or a year (1500/year).", metavar="AMOUNT"
+        ),
+    ] = None,
     profile: ProfileFlags = None,
     json_: JsonOpt = False,
     fmt: FormatOpt = None,
@@ -127,12 +141,23 @@ def cost_cmd(
       certplan cost CPC --years 4 --roi
       certplan cost CRC --held CPC
       certplan cost RHIA --held RHIT --non-member --json
+      certplan cost CPC --funding army
+      certplan cost CCS --funding gi-bill --employer-pays 500
     """
     from certplan.cli.eligible import resolve_profile
     from certplan.core import cost, pay
+    from certplan.core import funding as fund
 
     f = fmt_of(json_, fmt, TABLE_JSON)
+    try:
+        employer = fund.parse_employer(employer_pays) if employer_pays is not None else None
+    except fund.FundingError as exc:
+        common.fail_usage(str(exc))
     cat = load(ctx)
+    try:
+        program = fund.find_program(cat, funding) if funding is not None else None
+    except fund.FundingError as exc:
+        common.fail_usage(str(exc))
     cred = _one(cat, code)
     if cred.status != "current":
         where = ", ".join(cred.see_also or ([cred.replaced_by] if cred.replaced_by else []))
@@ -142,11 +167,13 @@ def cost_cmd(
         common.err(f"certplan: you already hold {cred.code}; the exam line is what sitting it again would cost")
     basis = None if member is None else ("member" if member else "non-member")
     res = cost.earn_and_keep_best(cred, cat, basis, years, attempts, person.held, person.member)
-    answer = {"schema_version": 1, **res, "roi": None}
+    answer = {"schema_version": 1, **res, "roi": None, "funding": None}
     if roi:
         today = common.today()
         premiums = pay.premium_facts(cat, pay.Sources(cat), today)
         answer["roi"] = pay.roi(cred, res, premiums)
+    if program is not None or employer is not None:
+        answer["funding"] = fund.net_cost(res, cat, common.today(), program, employer)
     o = out()
     if f == "json":
         from certplan.output.render import write_json
@@ -155,7 +182,7 @@ def cost_cmd(
         return
     from certplan.output.money import render_cost
 
-    render_cost(answer, answer["roi"], o)
+    render_cost(answer, answer["roi"], o, answer["funding"])
 
 
 @app.command("path")
