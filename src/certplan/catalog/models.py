@@ -416,6 +416,9 @@ class OccupationFigure(Sourced):
 class Occupation(Strict):
     soc: str = Field(pattern=r"^\d{2}-\d{4}$")
     title: str
+    onet: Fact[str] | None = Field(
+        None, description="The O*NET-SOC code (e.g. 29-2072.00) where a source confirms it; used by the CTDL export."
+    )
     figures: list[OccupationFigure] = []
     entry_education: Fact[str] | None = None
     notes: list[Note] = []
