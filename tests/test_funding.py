@@ -219,3 +219,30 @@ def test_cost_funding_errors_are_one_line_exit_2(run):
     r = run("cost", "CPC", "--employer-pays", "lots", "--catalog", FIXTURE)
     assert r.exit_code == 2
     assert r.stderr == "certplan: --employer-pays: 'lots' is not an amount; give e.g. 500, $1,500 or 1500/year\n"
+
+
+# --------------------------------------------------------------------------- the shipped catalog (golden)
+
+
+def test_shipped_army_cap_is_dated_and_sourced(catalog):
+    army = fund.find_program(catalog, "army")
+    assert [(c.amount, c.per, c.effective_from, c.effective_until) for c in army.caps] == [
+        (4000, "fiscal-year", None, "2024-12-11"),
+        (2000, "fiscal-year", "2024-12-11", None),
+    ]
+    urls = {s.id: s for s in catalog.sources}
+    assert all(urls[c.source].kind == "official" for c in army.caps)
+
+
+def test_shipped_cost_cpc_funding_army_and_gi_bill(run):
+    d = json.loads(run("cost", "CPC", "--funding", "army", "--json").stdout)["funding"]
+    (army,) = d["payers"]
+    assert army["applies"] == "listed"
+    assert army["applies_source"] == "https://www.cool.army.mil/search/CERT_CPC567.htm"
+    assert army["cap"]["amount"] == 2000
+    assert covered(d, "exam", "army-ca") == d["lines"][0]["amount"]
+    assert "membership dues" in army["does_not_pay"]
+    d = json.loads(run("cost", "CCS", "--funding", "gi-bill", "--json").stdout)["funding"]
+    assert d["payers"][0]["applies"] == "listed"
+    exam = next(ln for ln in d["lines"] if ln["id"] == "exam")
+    assert exam["you_pay"] == 0  # a CCS exam fee is under the $2,000-per-test limit

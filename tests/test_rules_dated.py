@@ -151,3 +151,28 @@ def test_catalog_sources_still_sees_every_rule(run):
     assert r.exit_code == 0, r.stderr
     (row,) = json.loads(r.stdout)
     assert row["facts"] > 0
+
+
+def _plan_exam_fee(run, *args):
+    r = run(
+        "plan",
+        "CPC",
+        *args,
+        "--education",
+        "associate",
+        "--json",
+        "--catalog",
+        DATED,
+        env={"CERTPLAN_TODAY": "2024-06-01"},
+    )
+    assert r.exit_code == 0, r.stderr
+    d = json.loads(r.stdout)
+    return next(c["amount"] for c in d["costs"] if c["kind"] == "exam"), d["eligibility"]["pathway"]["id"]
+
+
+def test_plan_uses_the_rules_in_force_on_the_exam_date(run):
+    assert _plan_exam_fee(run, "--exam-date", "2024-10-01") == (300, "degree")
+    assert _plan_exam_fee(run, "--exam-date", "2025-03-03") == (425, "open")
+    # --weeks: the plan picks the exam date, and its rules apply
+    assert _plan_exam_fee(run, "--start", "2024-06-03", "--weeks", "40") == (425, "open")
+    assert _plan_exam_fee(run, "--start", "2024-06-03", "--weeks", "8") == (300, "degree")
