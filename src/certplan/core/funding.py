@@ -225,6 +225,8 @@ def net_cost(
                 "note": cap.note,
                 "source": urls.get(cap.source),
             }
+        if cap is not None and cap.per == "career":
+            notes.append(f"{program.name}: the cap is for a whole career; less whatever you have already used of it")
         paid = _pay(left, chs, paid_for, pool)
         # the most it could pay towards the known amounts (an unknown cap: all of what it pays for)
         known_pool = _Pool(cap.amount, cap.per) if cap is not None and cap.amount is not None else _Pool(None, None)

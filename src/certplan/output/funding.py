@@ -34,6 +34,8 @@ def render_funding(res: dict[str, Any], ref: Callable[[str | None], str], w: Cal
         if p["pays"] is None and p["pays_at_most_known"]:
             pays += f" (up to {money_text(p['pays_at_most_known'])} of the known costs)"
         w(f"- {p['name']} pays {pays}; {_period(cap)}{mark}\n")
+        if cap and cap.get("note"):
+            w(f"  about the cap: {cap['note']}\n")
         if p["applies"] == "listed":
             w(f"  listed for {res['code']} {ref(p['applies_source'])}\n")
         elif p["applies_note"]:
