@@ -246,3 +246,19 @@ def test_shipped_cost_cpc_funding_army_and_gi_bill(run):
     assert d["payers"][0]["applies"] == "listed"
     exam = next(ln for ln in d["lines"] if ln["id"] == "exam")
     assert exam["you_pay"] == 0  # a CCS exam fee is under the $2,000-per-test limit
+
+
+def test_an_unknown_part_with_its_own_limit_uses_at_most_that_limit_of_the_cap(cat):
+    # study materials: unknown price, but the program pays at most $500 of them; the $2,000 career cap then
+    # still has at least $500 left after the $1,000 exam, so both membership years are known to be paid
+    r = net(cat, result(line("exam", 1000), line("study", None), line("membership", 380, count=2, unit=190)), "career")
+    assert covered(r, "exam", "career") == 1000
+    assert covered(r, "study", "career") is None
+    assert covered(r, "membership", "career") == 380
+    assert r["payers"][0]["pays"] is None
+    assert r["payers"][0]["pays_at_most_known"] == 1380
+    assert r["you_pay_at_least"] == 0
+    assert r["notes"] == [
+        "Career program: the cap is for a whole career; less whatever you have already used of it",
+        "unknown: what you pay for study",
+    ]

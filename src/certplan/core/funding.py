@@ -13,8 +13,9 @@ How a program's money is counted:
   each year of the period) or per career (once).
 - An employer's amount (user-supplied, in total or per year) pays any part of what is left.
 - A line whose amount is unknown stays unknown: what a program pays towards it, and what is left for the
-  person, are unknown too, unless the program's cap was already used up by known amounts.  Totals are then
-  unknown, and ``you_pay_at_least`` gives what the person pays for the known lines at the least.
+  person, are unknown too.  Amounts are carried as (least, most) spans, so an unknown part uses at most its
+  own limit (or all that is left) of a cap, and a later amount stays known when the cap surely covers it,
+  or surely does not.  Totals are then unknown, and ``you_pay_at_least`` gives the least the person pays.
 """
 
 from __future__ import annotations
@@ -115,63 +116,69 @@ def charges(result: dict[str, Any]) -> list[Charge]:
 # --------------------------------------------------------------------------- one payer over the charges
 
 
+INF = float("inf")
+Span = tuple[float, float]  # (least, most); an unknown amount is (0, inf), a known one (a, a)
+
+
+def _known(x: Span) -> float | None:
+    return round(x[0], 2) if x[0] == x[1] else None
+
+
 class _Pool:
-    """What a payer has left: a cap that starts again each year, a cap for the whole period, or none."""
+    """What a payer has left, as (least, most): per year, for the whole period, or no cap at all."""
 
     def __init__(self, cap: float | None, per: str | None):
-        self.cap, self.per = cap, per
-        self.left: dict[Any, float | None] = {}
+        self.per = per
+        self.start: Span = (INF, INF) if per is None else ((0.0, INF) if cap is None else (cap, cap))
+        self.left: dict[int, Span] = {}
 
-    def _key(self, year: int):
-        return year if self.per in ("year", "fiscal-year") else 0
-
-    def take(self, year: int, want: float | None) -> float | None:
-        """Pay up to ``want`` from the pool (None: unknown want, or a pool already unknown)."""
-        if self.per is None:  # no cap at all
-            return want
-        k = self._key(year)
-        left = self.left.get(k, self.cap)
-        if left is None:  # an unknown cap, or what is left became unknown
-            return 0.0 if want == 0 else None
-        if want is None:
-            if left <= 0:
-                return 0.0  # used up by known amounts: it pays nothing more, known
-            self.left[k] = None
-            return None
-        paid = min(want, left)
-        self.left[k] = left - paid
+    def take(self, year: int, want: Span) -> Span:
+        """Pay up to ``want`` from what is left; returns what is paid, as (least, most)."""
+        k = year if self.per in ("year", "fiscal-year") else 0
+        lo, hi = self.left.get(k, self.start)
+        paid = (min(want[0], lo), min(want[1], hi))
+        self.left[k] = (max(lo - want[1], 0.0), max(hi - want[0], 0.0))
         return paid
 
 
-def _pay(charges_left: list[float | None], chs: list[Charge], paid_for: dict[str, Any], pool: _Pool) -> list:
-    """What a payer pays of each charge (None unknown), in year order; ``paid_for``: part → PaidPart or True."""
-    per_credential_used: dict[str, float] = {}
-    paid: list[float | None] = [0.0] * len(chs)
+def _pay(wants: list[Span], chs: list[Charge], paid_for: dict[str, Any], pool: _Pool) -> list[Span]:
+    """What a payer pays of each charge, in year order; ``paid_for``: part → PaidPart (or True: anything)."""
+    used: dict[str, Span] = {}  # per-credential limits: what was paid towards the part so far
+    paid: list[Span] = [(0.0, 0.0)] * len(chs)
     for i in sorted(range(len(chs)), key=lambda i: (chs[i].year, i)):
-        ch, want = chs[i], charges_left[i]
+        ch, want = chs[i], wants[i]
         rule = paid_for.get(ch.part) if ch.part else None
         if rule is None:
             continue
-        if rule is not True and rule.cap is not None and want is not None:
+        limit: Span | None = None
+        if rule is not True and rule.cap is not None:
             if rule.cap_per == "test":
-                want = min(want, rule.cap * max(1, ch.attempts))
+                limit = (rule.cap * max(1, ch.attempts),) * 2
             else:  # per credential, over the period
-                used = per_credential_used.get(ch.part, 0.0)
-                want = min(want, max(0.0, rule.cap - used))
+                ul, uh = used.get(ch.part, (0.0, 0.0))
+                limit = (max(rule.cap - uh, 0.0), max(rule.cap - ul, 0.0))
+        if limit is not None:
+            want = (min(want[0], limit[0]), min(want[1], limit[1]))
         got = pool.take(ch.year, want)
-        if got is not None and rule is not True and rule.cap_per == "credential":
-            per_credential_used[ch.part] = per_credential_used.get(ch.part, 0.0) + got
+        if rule is not True and rule.cap_per == "credential":
+            ul, uh = used.get(ch.part, (0.0, 0.0))
+            used[ch.part] = (ul + got[0], uh + got[1])
         paid[i] = got
     return paid
 
 
-def _minus(a: float | None, b: float | None) -> float | None:
-    return None if a is None or b is None else max(0.0, a - b)
+def _left(want: list[Span], paid: list[Span]) -> list[Span]:
+    return [(max(w[0] - p[1], 0.0), max(w[1] - p[0], 0.0)) for w, p in zip(want, paid)]
 
 
 def _sum(xs) -> float | None:
     xs = list(xs)
     return None if any(x is None for x in xs) else round(sum(xs), 2)
+
+
+def _most_known(paid: list[Span], chs: list[Charge]) -> float:
+    """The most a payer pays towards the charges whose amount is known."""
+    return round(sum(min(p[1], c.amount) for p, c in zip(paid, chs) if c.amount is not None), 2)
 
 
 def _cap_in_force(program: Funding, day: dt.date):
@@ -197,8 +204,7 @@ def net_cost(
     urls = {s.id: s.url for s in cat.sources}
     code = result["code"]
     chs = charges(result)
-    left: list[float | None] = [c.amount for c in chs]
-    left_known: list[float | None] = [0.0 if c.amount is None else c.amount for c in chs]
+    left: list[Span] = [(0.0, INF) if c.amount is None else (c.amount, c.amount) for c in chs]
     payers: list[dict[str, Any]] = []
     paid_by: dict[str, list] = {}
     notes: list[str] = []
@@ -228,11 +234,7 @@ def net_cost(
         if cap is not None and cap.per == "career":
             notes.append(f"{program.name}: the cap is for a whole career; less whatever you have already used of it")
         paid = _pay(left, chs, paid_for, pool)
-        # the most it could pay towards the known amounts (an unknown cap: all of what it pays for)
-        known_pool = _Pool(cap.amount, cap.per) if cap is not None and cap.amount is not None else _Pool(None, None)
-        paid_known = _pay(left_known, chs, paid_for, known_pool)
-        left = [_minus(a, p) for a, p in zip(left, paid)]
-        left_known = [_minus(a, p) if p is not None else a for a, p in zip(left_known, paid_known)]
+        left = _left(left, paid)
         paid_by[program.id] = paid
         not_paid = sorted({c.part for c in chs if c.part and c.part not in paid_for})
         payers.append(
@@ -264,8 +266,8 @@ def net_cost(
                     for p in program.pays_for
                 ],
                 "does_not_pay": [PART_WORDS[p] for p in not_paid],
-                "pays": _sum(paid),
-                "pays_at_most_known": round(sum(p or 0.0 for p in paid_known), 2),
+                "pays": _sum(_known(p) for p in paid),
+                "pays_at_most_known": _most_known(paid, chs),
                 "notes": [{"text": n.text, "source": urls.get(n.source)} for n in program.notes],
             }
         )
@@ -274,11 +276,7 @@ def net_cost(
         pool = _Pool(employer.amount, "year" if employer.per == "year" else "career")
         everything = {p: True for p in PART_WORDS}
         paid = _pay(left, chs, everything, pool)
-        paid_known = _pay(
-            left_known, chs, everything, _Pool(employer.amount, "year" if employer.per == "year" else "career")
-        )
-        left = [_minus(a, p) for a, p in zip(left, paid)]
-        left_known = [_minus(a, p) if p is not None else a for a, p in zip(left_known, paid_known)]
+        left = _left(left, paid)
         paid_by["employer"] = paid
         payers.append(
             {
@@ -301,8 +299,8 @@ def net_cost(
                 },
                 "pays_for": [],
                 "does_not_pay": [],
-                "pays": _sum(paid),
-                "pays_at_most_known": round(sum(p or 0.0 for p in paid_known), 2),
+                "pays": _sum(_known(p) for p in paid),
+                "pays_at_most_known": _most_known(paid, chs),
                 "notes": [],
             }
         )
@@ -312,7 +310,7 @@ def net_cost(
         if not ln.get("in_total", True):
             continue
         idx = [i for i, c in enumerate(chs) if c.line == ln["id"]]
-        covered = [{"by": pid, "amount": _sum(paid[i] for i in idx)} for pid, paid in paid_by.items()]
+        covered = [{"by": pid, "amount": _sum(_known(paid[i]) for i in idx)} for pid, paid in paid_by.items()]
         lines.append(
             {
                 "id": ln["id"],
@@ -320,11 +318,11 @@ def net_cost(
                 "amount": ln["amount"],
                 "source": ln["source"],
                 "covered": covered,
-                "you_pay": _sum(left[i] for i in idx) if idx else ln["amount"],
+                "you_pay": _sum(_known(left[i]) for i in idx) if idx else ln["amount"],
             }
         )
-    you_pay = _sum(left)
-    at_least = round(sum(x or 0.0 for x in left_known), 2)
+    you_pay = _sum(_known(x) for x in left)
+    at_least = round(sum(x[0] for x in left), 2)
     if you_pay is None:
         unknown = [ln["label"] for ln in lines if ln["you_pay"] is None]
         notes.append("unknown: what you pay for " + "; ".join(unknown))
