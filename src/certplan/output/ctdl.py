@@ -26,7 +26,7 @@ from typing import Any
 
 from certplan.catalog.models import Catalog, Credential, Money, Pathway
 from certplan.catalog.rules import start_of
-from certplan.core import words
+from certplan.core import requirements as reqs
 
 CTDL_CONTEXT_URL = "https://credreg.net/ctdl/schema/context/json"
 LANG = "en-US"
@@ -80,8 +80,8 @@ def _condition(p: Pathway, exported: set[str]) -> dict[str, Any]:
     node: dict[str, Any] = {
         "@type": "ceterms:ConditionProfile",
         "ceterms:name": _text(p.label),
-        "ceterms:description": _text(words.pathway(p)),
-        "ceterms:condition": {LANG: [words.requirement(r) for r in p.requirements]},
+        "ceterms:description": _text(reqs.describe_pathway(p)),
+        "ceterms:condition": {LANG: [reqs.describe(r) for r in p.requirements]},
     }
     years = [r.years for r in p.requirements if isinstance(r, ExperienceReq)]
     if years:
