@@ -38,8 +38,8 @@ def uncovered_day(rules: Iterable[Any]) -> dt.date | None:
     Only the days where a period starts or ends can begin a gap, so those (and the far past) are checked.
     """
     rules = list(rules)
-    if not rules:
-        return None
+    if not any(getattr(r, "effective_from", None) or getattr(r, "effective_until", None) for r in rules):
+        return None  # undated rules are in force every day (and an empty list has nothing to check)
     edges = {dt.date.min}
     for r in rules:
         for text in (getattr(r, "effective_from", None), getattr(r, "effective_until", None)):
@@ -50,10 +50,6 @@ def uncovered_day(rules: Iterable[Any]) -> dt.date | None:
         if not any(applies_on(r, day) for r in rules):
             return day
     return None
-
-
-def is_dated(rule: Any) -> bool:
-    return bool(getattr(rule, "effective_from", None) or getattr(rule, "effective_until", None))
 
 
 # --------------------------------------------------------------------------- the catalog on a day
