@@ -19,6 +19,57 @@ def expand(doc):
     return jsonld.expand(doc, {"documentLoader": offline_loader})
 
 
+# Classes each property may describe (schema:domainIncludes), among the five classes the export uses, from
+# Credential Engine's CTDL schema (https://credreg.net/ctdl/schema/encoding/json, retrieved 2026-08-06).
+DOMAINS = {
+    "alternateName": {"Certification", "ConditionProfile", "CostProfile", "CredentialOrganization"},
+    "alternativeCondition": {"ConditionProfile"},
+    "codedNotation": {"CredentialAlignmentObject"},
+    "condition": {"ConditionProfile", "CostProfile"},
+    "costDetails": {"CostProfile"},
+    "credentialStatusType": {"Certification"},
+    "currency": {"CostProfile"},
+    "dateEffective": {"Certification", "ConditionProfile"},
+    "description": {"Certification", "ConditionProfile", "CostProfile", "CredentialOrganization"},
+    "directCostType": {"CostProfile"},
+    "endDate": {"CostProfile"},
+    "estimatedCost": {"Certification", "ConditionProfile"},
+    "framework": {"CredentialAlignmentObject"},
+    "frameworkName": {"CredentialAlignmentObject"},
+    "name": {"Certification", "ConditionProfile", "CostProfile", "CredentialOrganization"},
+    "occupationType": {"Certification"},
+    "ownedBy": {"Certification"},
+    "price": {"CostProfile"},
+    "renewal": {"Certification"},
+    "renewalFrequency": {"Certification"},
+    "requires": {"Certification"},
+    "startDate": {"CostProfile"},
+    "subjectWebpage": {"Certification", "ConditionProfile", "CredentialOrganization"},
+    "targetCredential": {"ConditionProfile"},
+    "targetNode": {"CredentialAlignmentObject"},
+    "targetNodeName": {"CredentialAlignmentObject"},
+    "yearsOfExperience": {"ConditionProfile"},
+}
+
+
+def assert_domains(doc):
+    wrong = set()
+
+    def walk(o):
+        if isinstance(o, dict):
+            cls = o.get("@type", "").removeprefix("ceterms:")
+            for k, v in o.items():
+                if k.startswith("ceterms:") and cls and cls not in DOMAINS.get(k.removeprefix("ceterms:"), ()):
+                    wrong.add(f"{cls}.{k}")
+                walk(v)
+        elif isinstance(o, list):
+            for v in o:
+                walk(v)
+
+    walk(doc)
+    assert sorted(wrong) == []
+
+
 @pytest.fixture(scope="module")
 def shipped_doc(catalog):
     return ctdl_document(catalog_on(catalog, dt.date(2026, 11, 27)))
@@ -45,6 +96,7 @@ def test_the_export_expands_offline_and_keeps_every_term(shipped_doc):
                 walk(v)
 
     walk(shipped_doc)
+    assert_domains(shipped_doc)
     # every property used has its definition (type coercion, language container) in the shipped context
     assert sorted(used - set(defined)) == []
 
@@ -122,8 +174,13 @@ def test_dated_rules_carry_their_dates():
     (fee,) = cpc["ceterms:estimatedCost"]
     assert fee["ceterms:price"] == 425
     assert fee["ceterms:startDate"] == "2025-01-01"
-    assert cpc["ceterms:requires"][0]["ceterms:startDate"] == "2025-01-01"
-    expand(ctdl_document(cat))  # the whole catalog, both periods, expands too
+    assert cpc["ceterms:requires"][0]["ceterms:dateEffective"] == "2025-01-01"
+    whole = ctdl_document(cat)  # the whole catalog, both periods
+    expand(whole)
+    old, new = whole["@graph"][1]["ceterms:requires"][0]["ceterms:alternativeCondition"]
+    assert old["ceterms:description"] == {"en-US": "an associate degree (or higher) (until 2025-01-01)"}
+    assert new["ceterms:dateEffective"] == "2025-01-01"
+    assert_domains(whole)
 
 
 def test_occupations_use_o_net_codes_where_a_source_confirms_them(shipped_doc):

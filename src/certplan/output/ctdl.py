@@ -89,10 +89,10 @@ def _condition(p: Pathway, exported: set[str]) -> dict[str, Any]:
     targets = [f"_:cred-{c}" for r in p.requirements if isinstance(r, CredentialReq) for c in r.any_of if c in exported]
     if targets:
         node["ceterms:targetCredential"] = targets
-    if p.effective_from:
-        node["ceterms:startDate"] = _iso(p.effective_from)
+    if p.effective_from:  # a ConditionProfile has a start (dateEffective) but no end date in CTDL
+        node["ceterms:dateEffective"] = _iso(p.effective_from)
     if p.effective_until:
-        node["ceterms:endDate"] = _iso(p.effective_until)
+        node["ceterms:description"] = _text(f"{reqs.describe_pathway(p)} (until {_iso(p.effective_until)})")
     return node
 
 
