@@ -262,3 +262,23 @@ def test_an_unknown_part_with_its_own_limit_uses_at_most_that_limit_of_the_cap(c
         "Career program: the cap is for a whole career; less whatever you have already used of it",
         "unknown: what you pay for study",
     ]
+
+
+def test_cost_help_names_every_shipped_program(run, catalog):
+    text = " ".join(run("cost", "--help").stdout.split()).replace("- ", "-")  # help wraps after a hyphen
+    for prog in catalog.funding:
+        assert any(name in text for name in (prog.id, *prog.aliases)), prog.id
+
+
+def test_a_program_listing_an_unknown_credential_is_a_catalog_error(tmp_path):
+    from certplan.catalog.loader import CatalogError
+
+    text = FIXTURE.read_text().replace(
+        "    covers:\n      - {code: CPC, source: f1}", "    covers:\n      - {code: CPX, source: f1}"
+    )
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(text)
+    with pytest.raises(CatalogError) as exc:
+        load_catalog(bad, use_cache=False)
+    line = next(i for i, ln in enumerate(text.splitlines(), 1) if "code: CPX" in ln)
+    assert exc.value.problems == [f"{bad}:{line}: funding[yearly].covers[CPX].code: unknown credential 'CPX'"]
