@@ -6,11 +6,13 @@ from typing import Annotated, Optional
 import typer
 
 from certplan.cli import common
-from certplan.cli.app import app
 from certplan.cli.common import load
 
 
-@app.command("export")
+def register(app: typer.Typer) -> None:
+    app.command("export")(export_cmd)
+
+
 def export_cmd(
     ctx: typer.Context,
     ctdl: Annotated[

@@ -1,18 +1,28 @@
-"""salary, cost and path: pay figures, the cost to earn and keep a credential, and the steps to it."""
+"""salary and cost: pay figures, and the cost to earn and keep a credential."""
 
+from enum import Enum
 from typing import Annotated, Optional
 
 import typer
 
 from certplan.cli import common
-from certplan.cli.app import _complete_codes, app
-from certplan.cli.common import FormatOpt, JsonOpt, fmt_of, load, out
-from certplan.cli.profile_opts import ProfileFlags, with_profile_options
+from certplan.cli.common import load
+from certplan.cli.completion import completer
+from certplan.cli.options import Output, ProfileFlags, output_options, with_profile_options
+from certplan.cli.person_input import resolve_profile
 
-TABLE_JSON = ("table", "json")
+
+class Basis(str, Enum):
+    member = "member"
+    non_member = "non-member"
 
 
-def _one(cat, code: str):
+def register(app: typer.Typer) -> None:
+    app.command("salary")(salary_cmd)
+    app.command("cost")(cost_cmd)
+
+
+def one_credential(cat, code: str):
     from certplan.core import lookup
 
     try:
@@ -21,13 +31,13 @@ def _one(cat, code: str):
         common.unknown_codes_exit([exc])
 
 
-@app.command("salary")
+@output_options()
 def salary_cmd(
     ctx: typer.Context,
     codes: Annotated[
         Optional[list[str]],
         typer.Argument(
-            help="Credential codes; every credential with pay figures when omitted.", autocompletion=_complete_codes
+            help="Credential codes; every credential with pay figures when omitted.", autocompletion=completer("codes")
         ),
     ] = None,
     occupation: Annotated[
@@ -37,11 +47,12 @@ def salary_cmd(
             help="Only this occupation (SOC code such as 29-2072; repeatable). "
             "Default: the occupations of the credentials given, or all.",
             metavar="SOC",
+            autocompletion=completer("occupations"),
         ),
     ] = None,
-    json_: JsonOpt = False,
-    fmt: FormatOpt = None,
-) -> None:
+    *,
+    out: Output,
+):
     """Pay: survey figures per credential, BLS figures per occupation, the certified-vs-not difference.
 
     Each figure says whether it is a median or a mean (average), its period, who it describes (members who
@@ -55,8 +66,9 @@ def salary_cmd(
       certplan salary CPC --json | jq '.credentials[0].pay'
     """
     from certplan.core import lookup, pay
+    from certplan.output import flat
+    from certplan.output.result import Result
 
-    f = fmt_of(json_, fmt, TABLE_JSON)
     cat = load(ctx)
     creds = []
     if codes:
@@ -79,28 +91,34 @@ def salary_cmd(
             if s not in socs:
                 socs.append(s)
     report = pay.salary(cat, creds, socs, common.today())
-    o = out()
-    if f == "json":
-        from certplan.output.render import write_json
-
-        write_json(report, o)
-        return
     from certplan.output.money import render_salary
 
-    render_salary(report, pay.chart_groups(report), o)
+    return Result(
+        data=report,
+        rows=lambda: flat.salary_rows(report),
+        columns=flat.SALARY_COLUMNS,
+        title="Pay figures",
+        render={"table": lambda ctx: render_salary(report, pay.chart_groups(report), ctx)},
+    )
 
 
-@app.command("cost")
-@with_profile_options(exclude=("member",))  # --member/--non-member is the fee basis here
+@output_options()
+@with_profile_options()
 def cost_cmd(
     ctx: typer.Context,
-    code: Annotated[str, typer.Argument(help="Credential code, e.g. CPC.", autocompletion=_complete_codes)],
+    code: Annotated[str, typer.Argument(help="Credential code, e.g. CPC.", autocompletion=completer("codes"))],
     years: Annotated[
         int, typer.Option("--years", help="Years to keep it (the first year included).", min=1, max=40)
     ] = 2,
-    member: Annotated[
-        Optional[bool],
-        typer.Option("--member/--non-member", help="Fee basis; default: the cheaper one (said in the output)."),
+    basis: Annotated[
+        Optional[Basis],
+        typer.Option(
+            "--basis",
+            help="Fee basis: member or non-member. Default: member prices where you are a member (--member BODY), "
+            "else the cheaper one (said in the output).",
+            case_sensitive=False,
+            autocompletion=completer("basis", tuple(b.value for b in Basis)),
+        ),
     ] = None,
     attempts: Annotated[
         int, typer.Option("--attempts", help="Exam attempts to budget for (default 1).", min=1, max=10)
@@ -120,35 +138,38 @@ def cost_cmd(
     employer_pays: Annotated[
         Optional[str],
         typer.Option(
-            "--employer-pays", help="What your employer reimburses: in total (500) or a year (1500/year).", metavar="AMOUNT"
+            "--employer-pays",
+            help="What your employer reimburses: in total (500) or a year (1500/year).",
+            metavar="AMOUNT",
         ),
     ] = None,
     profile: ProfileFlags = None,
-    json_: JsonOpt = False,
-    fmt: FormatOpt = None,
-) -> None:
+    *,
+    out: Output,
+):
     """What a credential costs to earn and keep over N years (default 2), line by line.
 
     Lines: exam attempts (with the retake rule), membership each year it is required, renewal fees, the CEUs
     to earn (scaled by the credentials you would then hold: --held) and their cost, study materials. Each line
     is sourced, an estimate, or unknown; the total says how much is unknown. Fees paid only when something
-    happens (late fees, extensions) are listed apart and never added. Here --member/--non-member is the fee
-    basis; the bodies you belong to come from the saved profile.
+    happens (late fees, extensions) are listed apart and never added. --member BODY says you belong to a
+    body (so its member prices apply); --basis picks the fee basis outright.
 
     \b
     Examples:
       certplan cost CPC
       certplan cost CPC --years 4 --roi
       certplan cost CRC --held CPC
-      certplan cost RHIA --held RHIT --non-member --json
+      certplan cost CPC --member AAPC
+      certplan cost RHIA --held RHIT --basis non-member --json
       certplan cost CPC --funding army
       certplan cost CCS --funding gi-bill --employer-pays 500
     """
-    from certplan.cli.eligible import resolve_profile
     from certplan.core import cost, pay
     from certplan.core import funding as fund
+    from certplan.output import flat
+    from certplan.output.result import Result
 
-    f = fmt_of(json_, fmt, TABLE_JSON)
     try:
         employer = fund.parse_employer(employer_pays) if employer_pays is not None else None
     except fund.FundingError as exc:
@@ -158,15 +179,14 @@ def cost_cmd(
         program = fund.find_program(cat, funding) if funding is not None else None
     except fund.FundingError as exc:
         common.fail_usage(str(exc))
-    cred = _one(cat, code)
+    cred = one_credential(cat, code)
     if cred.status != "current":
         where = ", ".join(cred.see_also or ([cred.replaced_by] if cred.replaced_by else []))
         common.fail_usage(f"{cred.code} is {cred.status}; it cannot be earned" + (f" (see {where})" if where else ""))
     person = resolve_profile(cat, profile, quiet=True)
     if cred.code.upper() in {h.upper() for h in person.held}:
         common.err(f"certplan: you already hold {cred.code}; the exam line is what sitting it again would cost")
-    basis = None if member is None else ("member" if member else "non-member")
-    res = cost.estimate(cred, cat, person, basis, years, attempts)
+    res = cost.estimate(cred, cat, person, basis.value if basis else None, years, attempts)
     answer = {"schema_version": 1, **res, "roi": None, "funding": None}
     if roi:
         today = common.today()
@@ -174,88 +194,14 @@ def cost_cmd(
         answer["roi"] = pay.roi(cred, res, premiums)
     if program is not None or employer is not None:
         answer["funding"] = fund.net_cost(res, cat, common.today(), program, employer)
-    o = out()
-    if f == "json":
-        from certplan.output.render import write_json
-
-        write_json(answer, o)
-        return
     from certplan.output.money import render_cost
 
-    render_cost(answer, answer["roi"], o, answer["funding"])
+    return Result(
+        data=answer,
+        rows=lambda: flat.cost_rows(answer),
+        columns=flat.COST_COLUMNS,
+        title=f"{cred.code}: cost over {years} year{'s' if years != 1 else ''}",
+        render={"table": lambda ctx: render_cost(answer, answer["roi"], ctx, answer["funding"])},
+    )
 
 
-@app.command("path")
-@with_profile_options()
-def path_cmd(
-    ctx: typer.Context,
-    to: Annotated[
-        Optional[str],
-        typer.Option("--to", help="The goal: the steps from your profile to it.", autocompletion=_complete_codes),
-    ] = None,
-    from_: Annotated[
-        Optional[str],
-        typer.Option(
-            "--from",
-            help="Where this credential leads: next credentials, occupations, pay.",
-            autocompletion=_complete_codes,
-        ),
-    ] = None,
-    tree: Annotated[bool, typer.Option("--tree", help="Draw the routes or the progression as a tree.")] = False,
-    profile: ProfileFlags = None,
-    json_: JsonOpt = False,
-    fmt: FormatOpt = None,
-) -> None:
-    """The steps to a credential (--to), or where a credential leads (--from).
-
-    --to lists, for every way to qualify, the ordered steps from your profile (saved profile plus flags):
-    degrees, accredited programs, prerequisite credentials (with their own steps), courses, experience,
-    joining the body, the exam, removing an apprentice designation; with months and cost per step and
-    added up. The fastest and the cheapest routes are shown in full. A step with no sourced time or cost
-    is unknown, and totals after it read "at least" (+).
-
-    \b
-    Examples:
-      certplan path --to RHIA --education high-school
-      certplan path --to CPC --experience 1
-      certplan path --from CPC --tree
-      certplan path --to CCS --json
-    """
-    f = fmt_of(json_, fmt, TABLE_JSON)
-    if (to is None) == (from_ is None):
-        common.fail_usage("give exactly one of --to CODE or --from CODE, e.g. certplan path --to RHIA")
-    from certplan.core import path
-
-    cat = load(ctx)
-    o = out()
-    today = common.today()
-    if from_ is not None:
-        if profile.given():
-            common.err("certplan: profile flags are not used with --from")
-        cred = _one(cat, from_)
-        res = path.leads(cat, cred, today)
-        if f == "json":
-            from certplan.output.render import write_json
-
-            write_json(res, o)
-            return
-        from certplan.output.money import render_path_from, render_path_from_tree
-
-        (render_path_from_tree if tree else render_path_from)(res, o)
-        return
-    from certplan.cli.eligible import resolve_profile
-
-    goal = _one(cat, to)
-    person = resolve_profile(cat, profile)
-    res = path.to_goal(cat, goal, person, today)
-    if not res["routes"]:
-        for n in res["notes"][:-1]:
-            common.err(f"certplan: {n}")
-    if f == "json":
-        from certplan.output.render import write_json
-
-        write_json(res, o)
-        return
-    from certplan.output.money import render_path_to, render_path_to_tree
-
-    (render_path_to_tree if tree else render_path_to)(res, o)
