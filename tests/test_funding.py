@@ -264,10 +264,13 @@ def test_an_unknown_part_with_its_own_limit_uses_at_most_that_limit_of_the_cap(c
     ]
 
 
-def test_cost_help_names_every_shipped_program(run, catalog):
+def test_cost_help_and_completion_name_every_shipped_program(run, catalog):
+    from certplan.cli.commands.pay import FUNDING_NAMES
+
     text = " ".join(run("cost", "--help").stdout.split()).replace("- ", "-")  # help wraps after a hyphen
-    for prog in catalog.funding:
-        assert any(name in text for name in (prog.id, *prog.aliases)), prog.id
+    for name in FUNDING_NAMES:
+        assert name in text
+    assert sorted(fund.find_program(catalog, n).id for n in FUNDING_NAMES) == sorted(p.id for p in catalog.funding)
 
 
 def test_a_program_listing_an_unknown_credential_is_a_catalog_error(tmp_path):

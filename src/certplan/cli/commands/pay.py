@@ -11,6 +11,9 @@ from certplan.cli.completion import completer
 from certplan.cli.options import Output, ProfileFlags, output_options, with_profile_options
 from certplan.cli.person_input import resolve_profile
 
+# the catalog's funding programs by their short names (tests/test_funding.py checks them against the catalog)
+FUNDING_NAMES = ("army", "air-force", "gi-bill", "wioa")
+
 
 class Basis(str, Enum):
     member = "member"
@@ -133,6 +136,7 @@ def cost_cmd(
             "--funding",
             help="A program that pays part of it: army, air-force, gi-bill or wioa; shows what is left for you.",
             metavar="PROGRAM",
+            autocompletion=completer("funding", FUNDING_NAMES),
         ),
     ] = None,
     employer_pays: Annotated[
