@@ -31,7 +31,7 @@ def main() -> None:
     from certplan.catalog.loader import load_catalog
     from certplan.catalog.rules import catalog_on
 
-    cat = load_catalog(ROOT / "data" / "certifications.yaml", use_cache=False)
+    cat = load_catalog(ROOT / "data" / "certifications.yaml")
     base = list(cat.credentials)
     big = cat.model_copy(
         update={

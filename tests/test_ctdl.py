@@ -136,7 +136,7 @@ def test_pathways_are_alternative_conditions(shipped_doc):
 
 
 def test_a_small_catalog_maps_field_by_field():
-    doc = ctdl_document(load_catalog(DATA / "mini.yaml", use_cache=False))
+    doc = ctdl_document(load_catalog(DATA / "mini.yaml"))
     org, cpc = doc["@graph"]
     assert doc["@context"] == CTDL_CONTEXT_URL
     assert org == {
@@ -169,7 +169,7 @@ def test_a_small_catalog_maps_field_by_field():
 
 
 def test_dated_rules_carry_their_dates():
-    cat = load_catalog(DATA / "dated.yaml", use_cache=False)
+    cat = load_catalog(DATA / "dated.yaml")
     cpc = ctdl_document(catalog_on(cat, dt.date(2026, 1, 1)))["@graph"][1]
     (fee,) = cpc["ceterms:estimatedCost"]
     assert fee["ceterms:price"] == 425

@@ -18,7 +18,7 @@ DAY = dt.date(2026, 11, 27)
 
 @pytest.fixture(scope="module")
 def cat():
-    return load_catalog(FIXTURE, use_cache=False)
+    return load_catalog(FIXTURE)
 
 
 def line(id_, amount, count=1, unit=None, label=None):
@@ -282,6 +282,6 @@ def test_a_program_listing_an_unknown_credential_is_a_catalog_error(tmp_path):
     bad = tmp_path / "bad.yaml"
     bad.write_text(text)
     with pytest.raises(CatalogError) as exc:
-        load_catalog(bad, use_cache=False)
+        load_catalog(bad)
     line = next(i for i, ln in enumerate(text.splitlines(), 1) if "code: CPX" in ln)
     assert exc.value.problems == [f"{bad}:{line}: funding[yearly].covers[CPX].code: unknown credential 'CPX'"]

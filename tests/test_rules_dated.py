@@ -16,7 +16,7 @@ MINI = Path(__file__).parent / "data" / "mini.yaml"
 
 @pytest.fixture(scope="module")
 def dated():
-    return load_catalog(DATED, use_cache=False)
+    return load_catalog(DATED)
 
 
 def _write(tmp_path, mutate) -> Path:
@@ -41,7 +41,7 @@ def test_the_view_keeps_only_the_rules_in_force(dated):
 def test_the_view_is_cached_and_an_undated_catalog_is_returned_as_is(dated):
     day = dt.date(2026, 1, 1)
     assert catalog_on(dated, day) is catalog_on(dated, day)
-    mini = load_catalog(MINI, use_cache=False)
+    mini = load_catalog(MINI)
     assert catalog_on(mini, day) is mini
 
 
@@ -78,7 +78,7 @@ def test_a_credential_keeps_a_pathway_on_every_day(tmp_path):
         d["credentials"][0]["eligibility"]["pathways"][1]["effective_from"] = "2025-03"
 
     with pytest.raises(CatalogError) as exc:
-        load_catalog(_write(tmp_path, gap), use_cache=False)
+        load_catalog(_write(tmp_path, gap))
     assert any(
         "no pathway is in force on 2025-01-01; dated rules must leave none without one" in p for p in exc.value.problems
     )
@@ -89,7 +89,7 @@ def test_a_credential_keeps_an_exam_fee_on_every_day(tmp_path):
         d["credentials"][0]["exam"]["fees"][0]["effective_from"] = "2020-01-01"
 
     with pytest.raises(CatalogError) as exc:
-        load_catalog(_write(tmp_path, gap), use_cache=False)
+        load_catalog(_write(tmp_path, gap))
     assert any("no exam fee is in force on " + dt.date.min.isoformat() in p for p in exc.value.problems)
 
 
@@ -98,7 +98,7 @@ def test_a_period_must_end_after_it_starts(tmp_path):
         d["credentials"][0]["exam"]["fees"][0]["effective_from"] = "2026-01-01"
 
     with pytest.raises(CatalogError) as exc:
-        load_catalog(_write(tmp_path, backwards), use_cache=False)
+        load_catalog(_write(tmp_path, backwards))
     assert any(
         "effective_until (2025-01-01) must be after effective_from (2026-01-01)" in p for p in exc.value.problems
     )

@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from certplan.catalog.models import Catalog, Funding
+from certplan.catalog.records import Catalog, Funding
 from certplan.catalog.rules import in_force
 
 PART_OF_LINE = {"exam": "exam", "membership": "membership", "renewal": "renewal", "ceus": "ceus", "study": "study"}

@@ -24,7 +24,7 @@ import json
 from functools import lru_cache
 from typing import Any
 
-from certplan.catalog.models import Catalog, Credential, Money, Pathway
+from certplan.catalog.records import Catalog, Credential, Money, Pathway
 from certplan.catalog.rules import start_of
 from certplan.core import requirements as reqs
 
@@ -75,7 +75,7 @@ def _iso(text: str | None) -> str | None:
 
 
 def _condition(p: Pathway, exported: set[str]) -> dict[str, Any]:
-    from certplan.catalog.models import CredentialReq, ExperienceReq
+    from certplan.catalog.records import CredentialReq, ExperienceReq
 
     node: dict[str, Any] = {
         "@type": "ceterms:ConditionProfile",
