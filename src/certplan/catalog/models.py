@@ -502,7 +502,7 @@ FundingPart = Literal["exam", "membership", "renewal", "ceus", "study", "course"
 class FundingCap(Sourced, Dated):
     """The most a program pays a person, per period; dated when the source says when it applied."""
 
-    amount: float | None = Field(ge=0)
+    amount: float | None = Field(ge=0, le=1_000_000)
     per: Literal["year", "fiscal-year", "career"] = Field(
         description="year / fiscal-year: the cap starts again each (fiscal) year; career: once per person, ever."
     )
@@ -518,7 +518,7 @@ class PaidPart(Sourced):
     """A cost part a program pays (exam, study materials, ...), with its own limit where the source gives one."""
 
     part: FundingPart
-    cap: float | None = Field(None, ge=0)
+    cap: float | None = Field(None, ge=0, le=1_000_000)
     cap_per: Literal["test", "credential"] | None = Field(
         None, description="test: the cap applies to each exam attempt; credential: to the credential as a whole."
     )
