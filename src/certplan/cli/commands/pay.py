@@ -25,15 +25,6 @@ def register(app: typer.Typer) -> None:
     app.command("cost")(cost_cmd)
 
 
-def one_credential(cat, code: str):
-    from certplan.core import lookup
-
-    try:
-        return lookup.find(cat, code)
-    except lookup.UnknownCode as exc:
-        common.unknown_codes_exit([exc])
-
-
 @output_options()
 def salary_cmd(
     ctx: typer.Context,
@@ -183,7 +174,7 @@ def cost_cmd(
         program = fund.find_program(cat, funding) if funding is not None else None
     except fund.FundingError as exc:
         common.fail_usage(str(exc))
-    cred = one_credential(cat, code)
+    cred = common.one_credential(cat, code)
     if cred.status != "current":
         where = ", ".join(cred.see_also or ([cred.replaced_by] if cred.replaced_by else []))
         common.fail_usage(f"{cred.code} is {cred.status}; it cannot be earned" + (f" (see {where})" if where else ""))
