@@ -156,10 +156,9 @@ def list_cmd(
     o = out()
     if fields is not None:
         from certplan.catalog.served import view
-        from certplan.core.schema import SHOW
         from certplan.output.render import write_json
 
-        keep = common.parse_fields(fields, list(SHOW["properties"]))
+        keep = common.selected_fields(fields, "list")
         write_json([{k: v for k, v in view(served, c).items() if k in keep} for c in codes], o)
         return
     if f == "json":
@@ -255,10 +254,9 @@ def show_cmd(
     o = out()
     if fields is not None:
         from certplan.catalog.served import view
-        from certplan.core.schema import SHOW
         from certplan.output.render import write_json
 
-        keep = common.parse_fields(fields, list(SHOW["properties"]))
+        keep = common.selected_fields(fields, "show")
         write_json({k: v for k, v in view(served, found).items() if k in keep}, o)
         return
     if f == "json":
@@ -284,29 +282,45 @@ def schema_cmd(
         Optional[str],
         typer.Argument(help="One output's schema (e.g. show, list, compare, eligible); all when omitted."),
     ] = None,
+    json_: Annotated[bool, typer.Option("--json", help="Accepted for symmetry: the schema is JSON anyway.")] = False,
+    fields: Annotated[
+        Optional[str],
+        typer.Option(
+            "--fields", help="With show or list: the schema of that --fields selection.", metavar="FIELD,FIELD"
+        ),
+    ] = None,
 ) -> None:
-    """Print the JSON Schema of certplan's JSON outputs.
+    """Print the JSON Schema (draft 2020-12) of certplan's JSON outputs.
 
     \b
     Examples:
       certplan schema
       certplan schema show
+      certplan schema show --fields code,name,exam
     """
-    from certplan.core.schema import SCHEMAS, all_schemas
+    from certplan.contract import FIELD_SELECTABLE, OUTPUTS
+    from certplan.contract import generate as contract
     from certplan.output.render import write_json
 
     if name is None:
-        write_json(all_schemas(), out())
+        if fields is not None:
+            common.fail_usage("--fields needs an output name: " + ", ".join(sorted(FIELD_SELECTABLE)))
+        write_json(contract.all_schemas(), out())
         return
-    if name not in SCHEMAS:
+    if name not in OUTPUTS:
         from certplan.core.lookup import suggest
 
-        hint = suggest(name, SCHEMAS)
+        hint = suggest(name, OUTPUTS)
         common.fail_usage(
-            f"no schema named {name!r}; available: {', '.join(sorted(SCHEMAS))}"
+            f"no schema named {name!r}; available: {', '.join(sorted(OUTPUTS))}"
             + (f" (did you mean {hint[0]}?)" if hint else "")
         )
-    write_json(SCHEMAS[name], out())
+    if fields is None:
+        write_json(contract.schema(name), out())
+        return
+    if name not in FIELD_SELECTABLE:
+        common.fail_usage(f"--fields applies to {' and '.join(sorted(FIELD_SELECTABLE))}, not {name}")
+    write_json(contract.selection(name, common.selected_fields(fields, name)), out())
 
 
 # --------------------------------------------------------------------------- catalog
