@@ -99,7 +99,11 @@ class OtherRequirement(TypedDict):
     kind: Literal["other"]
     text: str
     check: Annotated[
-        Literal["blocking", "step"], Doc("blocking: cannot be planned around; step: a step a plan can include")
+        Literal["blocking", "step"],
+        Doc(
+            "blocking: a condition certplan cannot check (the person must confirm it); "
+            "step: something done when registering (sign an affidavit, pass the exam), never a barrier"
+        ),
     ]
 
 
