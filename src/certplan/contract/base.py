@@ -26,6 +26,7 @@ __all__ = [
     "Optional",
     "TypedDict",
     "Date",
+    "SchemaVersion",
     "OptDate",
     "Url",
     "Status",
@@ -68,6 +69,8 @@ class Doc:
 Date = Annotated[str, Doc(pattern=DATE_PATTERN)]
 OptDate = Annotated[Optional[str], Doc(pattern=DATE_PATTERN)]
 Url = Annotated[Optional[str], Doc("URL of the source")]
+
+SchemaVersion = Annotated[Literal[1], Doc("the contract's version; fields are only ever added")]
 
 Status = Literal[vocab.STATUSES]
 Level = Literal[vocab.LEVELS]

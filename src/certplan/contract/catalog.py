@@ -6,7 +6,7 @@ from typing import Annotated, Any, Literal, Optional
 
 from typing_extensions import NotRequired, TypedDict
 
-from certplan.contract.base import CLOSED, Doc, SourceKind
+from certplan.contract.base import CLOSED, Doc, SchemaVersion, SourceKind
 
 
 class Validate(TypedDict):
@@ -55,7 +55,7 @@ class AllSchemas(TypedDict):
     """certplan schema [--json]: every output's JSON Schema, by name (certplan schema NAME prints one)."""
 
     __pydantic_config__ = CLOSED
-    schema_version: Literal[1]
+    schema_version: SchemaVersion
     schemas: Annotated[
         dict[str, Annotated[dict[str, Any], Doc(replace={"$ref": JSON_SCHEMA_DRAFT})]],
         Doc("output name -> its JSON Schema (draft 2020-12)"),

@@ -14,6 +14,7 @@ from certplan.contract.base import (
     Focus,
     Level,
     ProgramLevel,
+    SchemaVersion,
     Setting,
     SourceKind,
     Statistic,
@@ -206,7 +207,7 @@ class TopicRule(TypedDict):
 
 class Maintenance(TypedDict):
     __pydantic_config__ = CLOSED
-    ceus: Optional[int]
+    ceus: Annotated[Optional[int], Doc("CEUs per cycle, as the only credential of that body")]
     cycle_years: Optional[int]
     topic_rules: list[TopicRule]
     fees: list[Money]
@@ -244,33 +245,35 @@ class Show(TypedDict):
     """certplan show CODE --json"""
 
     __pydantic_config__ = CLOSED
-    schema_version: Literal[1]
-    code: str
+    schema_version: SchemaVersion
+    code: Annotated[str, Doc("the credential's code, e.g. CPC")]
     name: str
     body: Annotated[Optional[str], Doc("the certifying body's code; null when no body could be verified")]
     body_name: Optional[str]
-    level: Optional[Level]
-    status: Status
-    aliases: list[str]
-    settings: list[Setting]
-    focus: list[Focus]
+    level: Annotated[Optional[Level], Doc("certplan's classification (editorial)")]
+    status: Annotated[Status, Doc("only current credentials can be earned")]
+    aliases: Annotated[list[str], Doc("other names and old codes it is known by")]
+    settings: Annotated[list[Setting], Doc("work settings where it is used, the main one first")]
+    focus: Annotated[list[Focus], Doc("kinds of work, the main one first")]
     description: str
-    exam: Optional[Exam]
-    eligibility: Optional[Eligibility]
+    exam: Annotated[Optional[Exam], Doc("null when it has no exam of its own")]
+    eligibility: Annotated[Optional[Eligibility], Doc("who may sit the exam")]
     apprentice: Annotated[Optional[Apprentice], Doc("the -A designation given to those who pass without experience")]
-    maintenance: Optional[Maintenance]
-    salary: list[Pay]
-    occupations: list[OccupationRef]
-    next: list[str]
-    replaces: list[str]
-    replaced_by: Optional[str]
+    maintenance: Annotated[Optional[Maintenance], Doc("what keeping it takes: CEUs per cycle, fees")]
+    salary: Annotated[
+        list[Pay], Doc("pay figures from salary surveys, each with statistic, period, population and source")
+    ]
+    occupations: Annotated[list[OccupationRef], Doc("the BLS occupations (SOC codes) it leads to")]
+    next: Annotated[list[str], Doc("credentials people commonly take next (editorial)")]
+    replaces: Annotated[list[str], Doc("credentials it replaced")]
+    replaced_by: Annotated[Optional[str], Doc("the credential that replaced it")]
     retired: Optional[Retired]
     see_also: list[str]
-    recognition: list[Recognition]
-    notes: list[Note]
+    recognition: Annotated[list[Recognition], Doc("sourced statements about who asks for it")]
+    notes: Annotated[list[Note], Doc("sourced statements")]
     unknown: Annotated[list[str], Doc("field paths whose value is unknown")]
     provenance: Annotated[dict[str, Provenance], Doc("field path -> where the value came from")]
-    sources: list[Source]
+    sources: Annotated[list[Source], Doc("every source cited in the record")]
 
 
 List = Annotated[list[Show], Doc("certplan list --json: one show object per credential, in catalog order")]
@@ -300,7 +303,7 @@ class Compare(TypedDict):
     """certplan compare CODE CODE... --json"""
 
     __pydantic_config__ = CLOSED
-    schema_version: Literal[1]
+    schema_version: SchemaVersion
     credentials: list[Show]
     differences: Annotated[list[str], Doc("field paths whose values differ between the credentials")]
     costs: list[CompareCost]
@@ -334,7 +337,7 @@ class CeusHeld(TypedDict):
 
 class Body(TypedDict):
     __pydantic_config__ = CLOSED
-    schema_version: Literal[1]
+    schema_version: SchemaVersion
     code: str
     name: Optional[str]
     website: Optional[str]

@@ -33,13 +33,13 @@ class EligibleItem(TypedDict):
     name: str
     status: EligibilityStatus
     pathway: Annotated[Optional[ChosenPathway], Doc("the pathway met, or the nearest one")]
-    missing: list[str]
+    missing: Annotated[list[str], Doc("what the person still lacks, in plain words")]
     to_do: Annotated[list[str], Doc("things bought or done when registering (e.g. join the body), not missing")]
     months_until_eligible: Annotated[
         Optional[int], Doc("0 when eligible; months when only experience is missing; null otherwise")
     ]
     apprentice: Annotated[Optional[ApprenticeStatus], Doc("set when status is apprentice")]
-    advice: list[str]
+    advice: Annotated[list[str], Doc("recommended preparation and shortcuts")]
     source: Url
 
 

@@ -6,7 +6,7 @@ from typing import Annotated, Literal, Optional, Union
 
 from typing_extensions import TypedDict
 
-from certplan.contract.base import CLOSED, Doc, EligibilityStatus, SourceKind, Statistic, Url
+from certplan.contract.base import CLOSED, Doc, EligibilityStatus, SchemaVersion, SourceKind, Statistic, Url
 from certplan.contract.eligible import ChosenPathway, Profile
 
 # A current figure is never dated; an unknown amount is always marked unknown.
@@ -152,7 +152,7 @@ class Salary(TypedDict):
     """certplan salary [CODE ...] --json"""
 
     __pydantic_config__ = CLOSED
-    schema_version: Literal[1]
+    schema_version: SchemaVersion
     today: str
     dated_after_years: int
     credentials: list[SalaryCredential]
@@ -268,7 +268,7 @@ class Cost(TypedDict):
     """certplan cost CODE --json"""
 
     __pydantic_config__ = CLOSED
-    schema_version: Literal[1]
+    schema_version: SchemaVersion
     code: str
     name: str
     body: Optional[str]
@@ -368,7 +368,7 @@ class PathTo(TypedDict):
     """certplan path --to CODE --json"""
 
     __pydantic_config__ = CLOSED
-    schema_version: Literal[1]
+    schema_version: SchemaVersion
     goal: Goal
     profile: Annotated[Profile, Doc("the person the routes start from")]
     status_now: EligibilityStatus
@@ -431,7 +431,7 @@ class FromOccupation(TypedDict):
 PathFrom = TypedDict(
     "PathFrom",
     {
-        "schema_version": Literal[1],
+        "schema_version": SchemaVersion,
         "from": From,
         "pay": list[PayFigure],
         "next": list[NextCredential],

@@ -6,7 +6,7 @@ from typing import Annotated, Literal, Optional
 
 from typing_extensions import NotRequired, TypedDict
 
-from certplan.contract.base import CLOSED, Date, Doc, EligibilityStatus, OptDate, Url
+from certplan.contract.base import CLOSED, Date, Doc, EligibilityStatus, OptDate, SchemaVersion, Url
 from certplan.contract.eligible import ApprenticeStatus, ChosenPathway
 
 
@@ -174,7 +174,7 @@ class Plan(TypedDict):
     """certplan plan CODE --json"""
 
     __pydantic_config__ = CLOSED
-    schema_version: Literal[1]
+    schema_version: SchemaVersion
     code: str
     name: str
     body: Optional[str]
