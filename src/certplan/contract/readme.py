@@ -97,8 +97,8 @@ def _shape(doc: _Doc, node: dict[str, Any], stack: tuple[str, ...] = ()) -> str:
         inner = _shape(doc, node.get("items", {}), stack).strip()
         return f" [{inner}]" if inner else ""
     if "anyOf" in node:  # a union of objects (requirement kinds, path-to | path-from)
-        kinds = [_shape(doc, alt, stack).strip() for alt in node["anyOf"]]
-        return " " + " | ".join(k for k in kinds if k)
+        kinds = [k for k in (_shape(doc, alt, stack).strip() for alt in node["anyOf"]) if k]
+        return " " + " | ".join(kinds) if kinds else ""
     if "properties" in node:
         return " {" + ", ".join(_field(doc, f, s, stack) for f, s in node["properties"].items()) + "}"
     if isinstance(node.get("additionalProperties"), dict):
@@ -181,3 +181,37 @@ def _cell(text: str) -> str:
 def block(name: str) -> str:
     """A summary as a fenced block, for the README."""
     return "```text\n" + summary(name) + "\n```\n"
+
+
+def names() -> str:
+    """The names ``certplan schema NAME`` takes, as inline code."""
+    from certplan.contract import OUTPUTS
+
+    return ", ".join(f"`{n}`" for n in OUTPUTS)
+
+
+def contract_tables() -> str:
+    """The README's "JSON contract" tables: one per output (a list's table describes each item)."""
+    from certplan.contract import OUTPUTS
+
+    parts = []
+    for name, out in OUTPUTS.items():
+        root = schema(name)
+        if "anyOf" in root:
+            kinds = " or ".join(f"`{k}`" for k in OUTPUTS if k.startswith(name + "-"))
+            parts.append(f"#### `{name}`\n\n`{out.title}`: {kinds}, by the option given.\n")
+            continue
+        item = root.get("items", {}).get("$ref", "").rsplit("/", 1)[-1]
+        whole = [n for n, o in OUTPUTS.items() if o.type == item and n != name]
+        if whole:
+            parts.append(f"#### `{name}`\n\n`{out.title}`: a list of `{whole[0]}` objects.\n")
+            continue
+        each = "; a list, each item:" if root.get("type") == "array" else ":"
+        parts.append(f"#### `{name}`\n\n`{out.title}`{each}\n\n{table(name)}\n")
+    return "\n".join(parts)
+
+
+def title(name: str) -> str:
+    from certplan.contract import OUTPUTS
+
+    return OUTPUTS[name].title
