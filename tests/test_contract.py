@@ -6,6 +6,7 @@ The schemas come from the typed descriptions in certplan.contract; a representat
 
 import copy
 import json
+import os
 import textwrap
 from typing import Optional
 
@@ -271,3 +272,41 @@ def test_fields_come_from_the_contract_without_pydantic():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert out.returncode == 0, out.stderr
     assert "exam" in fields("show")
+
+
+@pytest.mark.parametrize("argv", [["show", "CPC", "--json"], ["--help"]])
+def test_fast_paths_import_neither_the_contract_nor_pydantic(tmp_path, argv):
+    import subprocess
+    import sys
+
+    code = textwrap.dedent(
+        f"""
+        import atexit, sys
+        watched = ("pydantic", "certplan.contract", "certplan.contract.generate")
+        atexit.register(lambda: sys.stderr.write("loaded:" + ",".join(m for m in watched if m in sys.modules)))
+        from certplan.cli.main import main
+        main({argv!r})
+        """
+    )
+    env = {**os.environ, "CERTPLAN_CACHE_DIR": str(tmp_path)}
+    env.pop("CERTPLAN_NO_FAST", None)
+    for _ in range(2):  # the first run fills the caches; the second is the fast path
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+        assert out.returncode == 0, out.stderr
+    assert out.stderr.rsplit("loaded:", 1)[1] == ""
+
+
+def test_outputs_of_the_edge_cases_validate(run, tmp_path):
+    # profile show with nothing saved: education is null
+    r = run("profile", "show", "--json")
+    assert r.exit_code == 0
+    assert json.loads(r.stdout)["education"] is None
+    assert _errors(json.loads(r.stdout), contract.schema("profile")) == []
+    # catalog validate of an invalid file: exit 3, valid false, no counts
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("schema_version: 1\nsources: []\nbodies: []\ncredentials: [{code: X}]\n", encoding="utf-8")
+    r = run("catalog", "validate", str(bad), "--json")
+    assert r.exit_code == 3
+    data = json.loads(r.stdout)
+    assert data["valid"] is False and "credentials" not in data
+    assert _errors(data, contract.schema("catalog-validate")) == []

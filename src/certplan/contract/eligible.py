@@ -59,7 +59,9 @@ class Profile(TypedDict):
     """certplan profile show --json"""
 
     __pydantic_config__ = CLOSED
-    education: EducationLevel
+    education: Annotated[
+        Optional[EducationLevel], Doc("null when not given (eligibility then assumes a high-school diploma)")
+    ]
     accredited_program: Optional[ProgramLevel]
     experience_years: float
     experience_kinds: list[ExperienceKind]
