@@ -13,8 +13,8 @@ class Validate(TypedDict):
     """certplan catalog validate [FILE] --json"""
 
     __pydantic_config__ = CLOSED
-    file: str
-    valid: bool
+    file: Annotated[str, Doc("the catalog file checked")]
+    valid: Annotated[bool, Doc("false: problems says why (exit 3)")]
     problems: Annotated[list[str], Doc("one line per problem, file:line first")]
     credentials: NotRequired[Annotated[int, Doc("counts, only when valid")]]
     current_credentials: NotRequired[int]
@@ -25,7 +25,7 @@ class Validate(TypedDict):
 
 class SourceRow(TypedDict):
     __pydantic_config__ = CLOSED
-    id: str
+    id: Annotated[str, Doc("the source's id in the catalog")]
     kind: SourceKind
     date: Annotated[str, Doc("the source's date: YYYY, YYYY-MM or YYYY-MM-DD", pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")]
     date_kind: Literal["stated", "checked"]

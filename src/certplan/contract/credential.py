@@ -268,7 +268,9 @@ class Show(TypedDict):
     replaces: Annotated[list[str], Doc("credentials it replaced")]
     replaced_by: Annotated[Optional[str], Doc("the credential that replaced it")]
     retired: Optional[Retired]
-    see_also: list[str]
+    see_also: Annotated[
+        list[str], Doc("related records to look at (for a retired, alias or pairing record: where to go instead)")
+    ]
     recognition: Annotated[list[Recognition], Doc("sourced statements about who asks for it")]
     notes: Annotated[list[Note], Doc("sourced statements")]
     unknown: Annotated[list[str], Doc("field paths whose value is unknown")]
@@ -343,7 +345,7 @@ class Body(TypedDict):
     website: Optional[str]
     membership: list[Money]
     credentials: Annotated[list[str], Doc("its current credentials")]
-    credential_count: int
+    credential_count: Annotated[int, Doc("how many current credentials it awards")]
     renewal: Optional[Renewal]
     ceus_by_credentials_held: Annotated[
         list[CeusHeld],
@@ -351,7 +353,7 @@ class Body(TypedDict):
             "CEUs per cycle for a holder of 1..5 credentials of this body (min and max differ where the rule depends on which)"
         ),
     ]
-    exam_delivery: Optional[list[str]]
+    exam_delivery: Annotated[Optional[list[str]], Doc("how its exams are delivered")]
     accreditation: list[Note]
     notes: list[Note]
     sources: list[Source]

@@ -62,14 +62,14 @@ class Profile(TypedDict):
     education: Annotated[
         Optional[EducationLevel], Doc("null when not given (eligibility then assumes a high-school diploma)")
     ]
-    accredited_program: Optional[ProgramLevel]
-    experience_years: float
-    experience_kinds: list[ExperienceKind]
-    held: list[str]
-    course_hours: int
-    practicode: bool
+    accredited_program: Annotated[Optional[ProgramLevel], Doc("the level of a completed CAHIIM-accredited program")]
+    experience_years: Annotated[float, Doc("years of experience")]
+    experience_kinds: Annotated[list[ExperienceKind], Doc("the kinds of that experience (none given: coding)")]
+    held: Annotated[list[str], Doc("codes of the credentials held")]
+    course_hours: Annotated[int, Doc("hours of a completed coding course")]
+    practicode: Annotated[bool, Doc("AAPC's Practicode completed")]
     member: Annotated[list[str], Doc("codes of the bodies the person belongs to")]
-    clinical_hours: int
+    clinical_hours: Annotated[int, Doc("hours of clinical experience")]
 
 
 class ScoreParts(TypedDict, total=False):
@@ -88,15 +88,17 @@ class Recommendation(TypedDict):
     __pydantic_config__ = CLOSED
     code: str
     name: str
-    rank: int
-    score: int
+    rank: Annotated[int, Doc("1 is the best fit")]
+    score: Annotated[int, Doc("the sum of score_parts")]
     score_parts: ScoreParts
     status: EligibilityStatus
-    months_until_eligible: Optional[int]
-    first_year_cost: Optional[float]
-    reasons: list[str]
-    tradeoffs: list[str]
-    what_would_change: list[str]
+    months_until_eligible: Annotated[Optional[int], Doc("as eligible gives it")]
+    first_year_cost: Annotated[
+        Optional[float], Doc("one exam attempt plus the membership needed, as compare gives it; null when unknown")
+    ]
+    reasons: Annotated[list[str], Doc("why it ranks where it does")]
+    tradeoffs: Annotated[list[str], Doc("what speaks against it")]
+    what_would_change: Annotated[list[str], Doc("what would change the result")]
 
 
 Recommend = Annotated[list[Recommendation], Doc("certplan recommend --json: ranked, best first")]

@@ -153,8 +153,8 @@ class Salary(TypedDict):
 
     __pydantic_config__ = CLOSED
     schema_version: SchemaVersion
-    today: str
-    dated_after_years: int
+    today: Annotated[str, Doc("today's date (CERTPLAN_TODAY pins it): it decides which figures are dated")]
+    dated_after_years: Annotated[int, Doc("a figure more than this many years old is dated")]
     credentials: list[SalaryCredential]
     occupations: list[Occupation]
     certification_premium: list[Premium]
@@ -272,21 +272,21 @@ class Cost(TypedDict):
     code: str
     name: str
     body: Optional[str]
-    basis: Literal["member", "non-member"]
-    basis_reason: str
-    years: int
-    attempts: int
-    retake: Optional[str]
+    basis: Annotated[Literal["member", "non-member"], Doc("the fee basis used: member or non-member prices")]
+    basis_reason: Annotated[str, Doc("why that basis")]
+    years: Annotated[int, Doc("the period costed (--years)")]
+    attempts: Annotated[int, Doc("exam attempts budgeted (--attempts)")]
+    retake: Annotated[Optional[str], Doc("the body's retake rule")]
     lines: list[CostLine]
     conditional: Annotated[list[ConditionalFee], Doc("fees paid only when something happens; never added")]
     ceus: Ceus
     study_materials: Annotated[
         list[Fact], Doc("catalog facts about books and preparation for this credential (value null: no price)")
     ]
-    fees_total: Optional[float]
-    total_known: float
+    fees_total: Annotated[Optional[float], Doc("the sum of the body's fees in the total; null when one is unknown")]
+    total_known: Annotated[float, Doc("the sum of the known parts")]
     total: Annotated[Optional[float], Doc("null when any part is unknown")]
-    unknown_parts: list[str]
+    unknown_parts: Annotated[list[str], Doc("labels of the parts whose amount is unknown")]
     unknown_count: int
     line_count: int
     notes: list[str]
@@ -371,10 +371,12 @@ class PathTo(TypedDict):
     schema_version: SchemaVersion
     goal: Goal
     profile: Annotated[Profile, Doc("the person the routes start from")]
-    status_now: EligibilityStatus
+    status_now: Annotated[EligibilityStatus, Doc("eligibility today, as eligible gives it")]
     routes: Annotated[list[Route], Doc("fastest first")]
-    fastest: Optional[str]
-    cheapest: Optional[str]
+    fastest: Annotated[
+        Optional[str], Doc("id of the fastest route: nothing to confirm, every duration known, fewest months")
+    ]
+    cheapest: Annotated[Optional[str], Doc("id of the route with the lowest known cost, then fewest unknown costs")]
     facts: list[PathFact]
     notes: list[str]
 

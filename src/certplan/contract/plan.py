@@ -179,23 +179,23 @@ class Plan(TypedDict):
     name: str
     body: Optional[str]
     generated_on: Annotated[Date, Doc("today (CERTPLAN_TODAY pins it); the iCalendar DTSTAMP")]
-    start: Date
+    start: Annotated[Date, Doc("the first day of the first study week")]
     exam_date: Date
     registration_deadline: Annotated[Date, Doc("book the exam by this date (certplan's booking lead)")]
-    book_ahead_weeks: int
+    book_ahead_weeks: Annotated[int, Doc("how many weeks before the exam it is booked (--book-ahead, default 6)")]
     study_weeks: Annotated[int, Doc("weeks before the exam week")]
     total_hours: Annotated[float, Doc("sum of the weeks' hours (2 decimals)")]
     total_minutes: Annotated[int, Doc("sum of the weeks' minutes (exact)")]
     hours_per_week: Annotated[float, Doc("the weekly budget the plan uses")]
-    requested_hours_per_week: Optional[float]
-    hours_per_week_basis: str
+    requested_hours_per_week: Annotated[Optional[float], Doc("--hours-per-week as given; null when not given")]
+    hours_per_week_basis: Annotated[str, Doc("why hours_per_week is what it is, in words")]
     base_hours: BaseHours
     hours_basis: Annotated[str, Doc("where the study-hour figure comes from, in words")]
     study_hours: Annotated[float, Doc("the study-hour figure after the profile adjustments")]
     adjustments: list[Adjustment]
     breakdown: Breakdown
     domains: list[PlanDomain]
-    domain_weighting: str
+    domain_weighting: Annotated[str, Doc("how the domains' time was shared out, in words")]
     exam: PlanExam
     code_books: CodeBooks
     eligibility: PlanEligibility
@@ -204,10 +204,10 @@ class Plan(TypedDict):
     after: list[After]
     costs: list[PlanCost]
     cost_total: Annotated[Optional[float], Doc("null when any line is unknown")]
-    cost_known_subtotal: float
-    cost_unknown_parts: list[str]
-    cost_basis: str
+    cost_known_subtotal: Annotated[float, Doc("the sum of the known cost lines")]
+    cost_unknown_parts: Annotated[list[str], Doc("the cost lines that are unknown")]
+    cost_basis: Annotated[str, Doc("member or non-member prices, and why")]
     feasibility: Feasibility
     rules: AdjustmentRules
-    warnings: list[str]
-    notes: list[str]
+    warnings: Annotated[list[str], Doc("also written to stderr")]
+    notes: Annotated[list[str], Doc("also written to stderr")]
