@@ -39,6 +39,7 @@ __all__ = [
     "EligibilityStatus",
     "SourceKind",
     "Statistic",
+    "BasisRule",
 ]
 
 CLOSED: dict[str, Any] = {"extra": "forbid"}  # a pydantic ConfigDict (itself a TypedDict, so a plain dict will do)
@@ -79,6 +80,19 @@ Focus = Literal[vocab.FOCUS]
 EducationLevel = Literal[vocab.EDUCATION_LEVELS]
 ProgramLevel = Literal[vocab.PROGRAM_LEVELS]
 ExperienceKind = Literal[vocab.EXPERIENCE_KINDS]
-EligibilityStatus = Literal["eligible", "apprentice", "not-eligible"]
+EligibilityStatus = Literal["held", "eligible", "apprentice", "not-eligible"]
 SourceKind = Literal["official", "third-party"]
+BasisRule = Annotated[
+    Literal[
+        "asked",
+        "member-already",
+        "required-to-sit",
+        "same-cost",
+        "lower-first-year",
+        "only-known",
+        "required-to-keep",
+        "none-known",
+    ],
+    Doc("the rule that chose the fee basis (basis_reason says it in words)"),
+]
 Statistic = Literal["median", "mean", "pct10", "pct25", "pct75", "pct90"]

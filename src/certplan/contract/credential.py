@@ -8,6 +8,7 @@ from typing_extensions import TypedDict
 
 from certplan.contract.base import (
     CLOSED,
+    BasisRule,
     Doc,
     EducationLevel,
     ExperienceKind,
@@ -95,6 +96,15 @@ class ClinicalHoursRequirement(TypedDict):
     text: str
 
 
+class TrainingProgramRequirement(TypedDict):
+    __pydantic_config__ = CLOSED
+    kind: Literal["training-program"]
+    topic: Annotated[str, Doc("what the program teaches, as the body says it")]
+    hours: Annotated[Optional[int], Doc("minimum program length in hours, when the body sets one")]
+    within_years: Annotated[Optional[int], Doc("completed within this many years, when the body says")]
+    text: str
+
+
 class OtherRequirement(TypedDict):
     __pydantic_config__ = CLOSED
     kind: Literal["other"]
@@ -117,6 +127,7 @@ Requirement = Union[
     CourseRequirement,
     PracticodeRequirement,
     ClinicalHoursRequirement,
+    TrainingProgramRequirement,
     OtherRequirement,
 ]
 
@@ -297,6 +308,7 @@ class CompareCost(TypedDict):
     two_year_upkeep: Optional[float]
     basis: Literal["member", "non-member"]
     basis_reason: str
+    basis_rule: BasisRule
     lines: list[CostLine]
     unknown_parts: list[str]
 

@@ -17,6 +17,19 @@ class ChosenPathway(TypedDict):
     source: Url
 
 
+class PathwayRow(TypedDict):
+    __pydantic_config__ = CLOSED
+    id: str
+    label: str
+    text: str
+    source: Url
+    met: bool
+    missing: list[str]
+    to_do: list[str]
+    months_until_met: Annotated[Optional[int], Doc("months when only time (experience) is missing; null otherwise")]
+    needs_confirmation: Annotated[bool, Doc("a condition certplan cannot check: confirm it with the body")]
+
+
 class ApprenticeStatus(TypedDict):
     __pydantic_config__ = CLOSED
     designation: Annotated[str, Doc("e.g. CPC-A")]
@@ -33,6 +46,9 @@ class EligibleItem(TypedDict):
     name: str
     status: EligibilityStatus
     pathway: Annotated[Optional[ChosenPathway], Doc("the pathway met, or the nearest one")]
+    pathways: Annotated[
+        list[PathwayRow], Doc("every pathway, as checked for this person (empty when held or not current)")
+    ]
     missing: Annotated[list[str], Doc("what the person still lacks, in plain words")]
     to_do: Annotated[list[str], Doc("things bought or done when registering (e.g. join the body), not missing")]
     months_until_eligible: Annotated[
@@ -67,6 +83,8 @@ class Profile(TypedDict):
     experience_kinds: Annotated[list[ExperienceKind], Doc("the kinds of that experience (none given: coding)")]
     held: Annotated[list[str], Doc("codes of the credentials held")]
     course_hours: Annotated[int, Doc("hours of a completed coding course")]
+    training_program: Annotated[bool, Doc("a training program completed (a school or vendor program, not a degree)")]
+    training_hours: Annotated[int, Doc("that program's length in hours")]
     practicode: Annotated[bool, Doc("AAPC's Practicode completed")]
     member: Annotated[list[str], Doc("codes of the bodies the person belongs to")]
     clinical_hours: Annotated[int, Doc("hours of clinical experience")]

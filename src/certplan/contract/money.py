@@ -6,7 +6,7 @@ from typing import Annotated, Literal, Optional, Union
 
 from typing_extensions import TypedDict
 
-from certplan.contract.base import CLOSED, Doc, EligibilityStatus, SchemaVersion, SourceKind, Statistic, Url
+from certplan.contract.base import CLOSED, BasisRule, Doc, EligibilityStatus, SchemaVersion, SourceKind, Statistic, Url
 from certplan.contract.eligible import ChosenPathway, Profile
 
 # A current figure is never dated; an unknown amount is always marked unknown.
@@ -180,8 +180,15 @@ UNKNOWN_IS_NULL = {
 }
 
 
+class Payment(TypedDict):
+    __pydantic_config__ = CLOSED
+    year: Annotated[int, Doc("1 is the first year")]
+    amount: Optional[float]
+
+
 class CostLine(TypedDict):
     __pydantic_config__ = UNKNOWN_IS_NULL
+    schedule: Annotated[list[Payment], Doc("the years the amount falls in, and how much in each")]
     id: Literal["exam", "membership", "renewal", "ceus", "study"]
     label: str
     amount: Annotated[Optional[float], Doc("null when unknown (never 0 for unknown)")]
@@ -274,6 +281,7 @@ class Cost(TypedDict):
     body: Optional[str]
     basis: Annotated[Literal["member", "non-member"], Doc("the fee basis used: member or non-member prices")]
     basis_reason: Annotated[str, Doc("why that basis")]
+    basis_rule: BasisRule
     years: Annotated[int, Doc("the period costed (--years)")]
     attempts: Annotated[int, Doc("exam attempts budgeted (--attempts)")]
     retake: Annotated[Optional[str], Doc("the body's retake rule")]
@@ -307,6 +315,7 @@ Step = TypedDict(
             "course",
             "practicode",
             "clinical-hours",
+            "training-program",
             "membership",
             "confirm",
             "exam",
