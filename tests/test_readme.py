@@ -30,3 +30,20 @@ def test_command_reference_covers_every_command():
         assert text.startswith("Usage: certplan")
         assert max(len(line) for line in text.splitlines()) <= 100
         assert "\x1b" not in text
+
+
+def test_summary_and_table_spell_out_the_contract():
+    from certplan.contract import readme
+
+    assert readme.summary("catalog-stale") == "[{record, field, date, kind (official|third-party), url}]"
+    assert readme.summary("schema") == "{schema_version, schemas {key: <JSON Schema>}}"
+    # a shape used twice is named, spelt out once, then referred to by name
+    compare = readme.summary("compare")
+    assert compare.startswith("{schema_version, credentials [<show object>], differences, costs [{code,")
+    show = readme.summary("show")
+    assert show.count("Money {amount,") == 1 and "fees [Money]" in show
+    assert "{kind=training-program, topic, hours, within_years, text}" in show.replace("\n", " ")
+    table = readme.table("catalog-validate").splitlines()
+    assert table[:2] == ["| field | type | meaning and contents |", "|---|---|---|"]
+    assert "| `valid` | true/false | false: problems says why (exit 3) |" in table
+    assert "| `credentials` | integer; may be absent | counts, only when valid |" in table
