@@ -45,7 +45,7 @@ CALLS = [
     (("plan",), ["plan", "CPC", "--start", "2027-01-04", "--weeks", "8", "--hours-per-week", "5", "--json"], "plan"),
     (("salary",), ["salary", "--json"], "salary"),
     (("cost",), ["cost", "CPC", "--years", "4", "--roi", "--json"], "cost"),
-    (("cost",), ["cost", "CCS", "--attempts", "2", "--non-member", "--json"], "cost"),
+    (("cost",), ["cost", "CCS", "--attempts", "2", "--basis", "non-member", "--json"], "cost"),
     (("path",), ["path", "--to", "RHIA", "--education", "high-school", "--json"], "path-to"),
     (("path",), ["path", "--from", "CPC", "--json"], "path-from"),
     (("catalog", "validate"), ["catalog", "validate", "--json"], "catalog-validate"),
