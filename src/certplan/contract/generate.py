@@ -42,7 +42,8 @@ def _generated(name: str) -> dict[str, Any]:
 
     raw = TypeAdapter(output_type(name)).json_schema(mode="serialization")
     body = _tidy(raw)
-    body.pop("description", None) if body.get("description", "").startswith("certplan ") else None
+    if body.get("description", "").startswith("certplan "):
+        del body["description"]  # the output's docstring repeats its title
     return {"$schema": DRAFT, "title": OUTPUTS[name].title, **body}
 
 
@@ -72,8 +73,7 @@ def selection(name: str, wanted: list[str]) -> dict[str, Any]:
 
 def _item_of(array_schema: dict[str, Any]) -> dict[str, Any]:
     ref = array_schema["items"]["$ref"].rsplit("/", 1)[1]
-    item = array_schema["$defs"][ref]
-    return item
+    return array_schema["$defs"][ref]
 
 
 def _prune_defs(doc: dict[str, Any]) -> None:
