@@ -74,11 +74,28 @@ def _normalise_held(cat, data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
+def _with_tracker(data: dict[str, Any]) -> dict[str, Any]:
+    """The tracker's held credentials join the profile's; its experience is used when none is given (h15 hook)."""
+    from certplan.store.tracker import TrackerError, experience_years, person_facts
+
+    try:
+        facts = person_facts()
+    except TrackerError as exc:
+        common.fail_usage(str(exc))
+    data = dict(data)
+    if facts["held"]:
+        data["held"] = list(dict.fromkeys([*(data.get("held") or []), *(h["code"] for h in facts["held"])]))
+    if facts["experience"] and not data.get("experience_years"):
+        data["experience_years"], kinds = experience_years(facts["experience"], common.today())
+        data["experience_kinds"] = data.get("experience_kinds") or kinds
+    return data
+
+
 def resolve_profile(cat, f: ProfileFlags, quiet: bool = False):
     """The person: saved profile overridden by flags; assumptions said on stderr."""
     from certplan.profile import merge, to_profile
 
-    data = merge(_saved(), _flag_dict(f))
+    data = _with_tracker(merge(_saved(), _flag_dict(f)))
     problem = _check_refs(cat, data)
     if problem:
         common.fail_usage(problem)

@@ -12,7 +12,7 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-from certplan.catalog.models import Body, Catalog, CategoryRule, CeuSchedule, CycleRule, Credential
+from certplan.catalog.models import Body, Catalog, CategoryRule, CeuSchedule, Credential, CycleRule
 from certplan.catalog.rules import in_force
 from certplan.core.tracked import CeuEntry, Held, add_years, month_end, whole_months
 

@@ -307,10 +307,11 @@ SCHEMAS: dict[str, dict[str, Any]] = {
     "catalog-validate": VALIDATE,
 }
 
-from certplan.core import schema_money, schema_plan  # noqa: E402
+from certplan.core import schema_money, schema_plan, schema_tracker  # noqa: E402
 
 SCHEMAS.update(schema_plan.SCHEMAS)
 SCHEMAS.update(schema_money.SCHEMAS)
+SCHEMAS.update(schema_tracker.SCHEMAS)
 
 
 def all_schemas() -> dict[str, Any]:

@@ -164,7 +164,8 @@ class Tracker:
         with self._write() as c:
             c.execute(
                 "INSERT INTO held (code, earned, cycle_start, apprentice, added_at) VALUES (?, ?, ?, ?, ?)"
-                " ON CONFLICT(code) DO UPDATE SET earned = excluded.earned, cycle_start = excluded.cycle_start,"
+                " ON CONFLICT(code) DO UPDATE SET earned = excluded.earned,"
+                " cycle_start = COALESCE(excluded.cycle_start, held.cycle_start),"
                 " apprentice = excluded.apprentice",
                 (h.code, h.earned.isoformat(), h.cycle_start.isoformat() if h.cycle_start else None, int(h.apprentice), _now()),
             )
