@@ -189,7 +189,7 @@ def held_add(
         _fail(f"{cred.code} is listed as {cred.status!r}, not a credential you can hold; see 'certplan show {cred.code}'")
     h = Held(cred.code, e, cs, is_app or apprentice)
     with _tracker(db) as t:
-        t.held_add(h)
+        t.held_add(h, cred.apprentice.designation if h.apprentice else None)
     err(f"certplan: saved {cred.code}" + (f" ({cred.apprentice.designation})" if h.apprentice else "") + f", earned {e.isoformat()}")
     write_records([_held_record(cat, h)], HELD_COLUMNS, f, out(), "Held credential")
 

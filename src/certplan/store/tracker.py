@@ -33,6 +33,7 @@ MIGRATIONS: list[str] = [
         earned      TEXT NOT NULL CHECK (date(earned) = earned),
         cycle_start TEXT CHECK (cycle_start IS NULL OR date(cycle_start) = cycle_start),
         apprentice  INTEGER NOT NULL DEFAULT 0 CHECK (apprentice IN (0, 1)),
+        designation TEXT,
         added_at    TEXT NOT NULL
     );
     CREATE TABLE ceu (
@@ -159,15 +160,24 @@ class Tracker:
             for code, e, cs, a in rows
         ]
 
-    def held_add(self, h: Held) -> None:
-        """Add (or, when the code is already held, replace) a held credential."""
+    def held_add(self, h: Held, designation: str | None = None) -> None:
+        """Add (or, when the code is already held, replace) a held credential; ``designation`` is the
+        apprentice designation held (CPC-A), recorded as the catalog names it."""
         with self._write() as c:
             c.execute(
-                "INSERT INTO held (code, earned, cycle_start, apprentice, added_at) VALUES (?, ?, ?, ?, ?)"
+                "INSERT INTO held (code, earned, cycle_start, apprentice, designation, added_at)"
+                " VALUES (?, ?, ?, ?, ?, ?)"
                 " ON CONFLICT(code) DO UPDATE SET earned = excluded.earned,"
                 " cycle_start = COALESCE(excluded.cycle_start, held.cycle_start),"
-                " apprentice = excluded.apprentice",
-                (h.code, h.earned.isoformat(), h.cycle_start.isoformat() if h.cycle_start else None, int(h.apprentice), _now()),
+                " apprentice = excluded.apprentice, designation = excluded.designation",
+                (
+                    h.code,
+                    h.earned.isoformat(),
+                    h.cycle_start.isoformat() if h.cycle_start else None,
+                    int(h.apprentice),
+                    designation if h.apprentice else None,
+                    _now(),
+                ),
             )
 
     def held_remove(self, code: str) -> bool:
@@ -269,15 +279,25 @@ def _statements(script: str) -> list[str]:
 def person_facts(path: str | Path | None = None) -> dict[str, Any]:
     """What the tracker knows about the person, for the profile resolution to merge with the saved profile:
 
-    ``{"held": [{"code", "earned", "apprentice"}], "experience": [{"start", "end", "kind", "employer"}]}``
-    (dates ISO).  An absent tracker gives empty lists and is not created.
+    ``{"held": [{"code", "earned", "apprentice", "designation"}], "experience": [{"start", "end", "kind",
+    "employer"}]}`` (dates ISO; ``designation`` is CPC-A while the apprentice designation is held, else None).
+    An absent tracker gives empty lists and is not created.
     """
     p = Path(path) if path else default_path()
     if not p.exists():
         return {"held": [], "experience": []}
     with Tracker(p) as t:
+        designations = dict(t.conn.execute("SELECT code, designation FROM held"))
         return {
-            "held": [{"code": h.code, "earned": h.earned.isoformat(), "apprentice": h.apprentice} for h in t.held()],
+            "held": [
+                {
+                    "code": h.code,
+                    "earned": h.earned.isoformat(),
+                    "apprentice": h.apprentice,
+                    "designation": designations.get(h.code),
+                }
+                for h in t.held()
+            ],
             "experience": [
                 {
                     "start": e.start.isoformat(),
