@@ -314,6 +314,19 @@ def test_held_credentials_reach_eligible(cp):
     after = {r["code"]: r for r in js(cp, "eligible", "CIC")}
     assert after["CIC"]["status"] == "eligible"
     assert "you already hold CPC" in js(cp, "eligible", "CPC")[0]["advice"]
+    r = ok(cp("eligible", "CIC", "--json"))
+    assert "certplan: using the tracker: holds CPC\n" in r.stderr
+
+
+def test_tracker_experience_and_saved_held_make_one_person(cp, run):
+    ok(run("profile", "set", "--held", "CCS"))
+    ok(cp("held", "add", "CPC-A", "--earned", "2025-03-01"))
+    ok(cp("experience", "add", "--start", "2024-06-01", "--end", "2025-05-31", "--kind", "billing"))
+    r = ok(cp("eligible", "CIC", "--json"))
+    assert "certplan: using the tracker: 1 year billing experience, holds CCS, CPC\n" in r.stderr
+    # The command line still has the last word.
+    r = ok(cp("eligible", "CIC", "--experience", "0", "--json"))
+    assert "certplan: using the command line: 0 years billing experience; using the tracker: holds CCS, CPC\n" in r.stderr
 
 
 def test_db_option_and_bad_database(cp, tmp_path):
