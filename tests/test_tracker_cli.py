@@ -204,6 +204,9 @@ def test_audit_pack(cp, tmp_path):
         assert sums["certificates/1-webinar.pdf"] == hashlib.sha256(b"certificate bytes").hexdigest()
         assert sums["ceus.csv"] == hashlib.sha256(z.read("ceus.csv")).hexdigest()
     fails(cp("ceu", "audit-pack", "--out", pack), f"certplan: {pack} exists; pass --force to replace it")
+    manifest = json.loads(ok(cp("ceu", "audit-pack", "--out", pack, "--force", "--json")).stdout)
+    jsonschema.validate(manifest, SCHEMAS["ceu-audit-pack"])
+    assert (manifest["ceus"], [f["name"] for f in manifest["files"]]) == ([1], ["ceus.csv", "certificates/1-webinar.pdf"])
     cert.write_bytes(b"changed")
     r = ok(cp("ceu", "audit-pack", "--out", pack, "--force"))
     assert f"certplan: CEU 1: certificate {cert.resolve()} changed since it was recorded\n" in r.stderr
@@ -305,6 +308,8 @@ def test_experience_and_apprentice_status(cp):
     assert "Apprentice removal" in table and "CPC-A evidence (experience): employer letters on letterhead" in table
     rows = js(cp, "experience", "list")
     assert rows == [{"id": 1, "start": "2024-09-01", "end": None, "kind": "coding", "employer": "Clinic"}]
+    assert js(cp, "experience", "remove", "1") == {"removed": 1}
+    fails(cp("experience", "remove", "1"), "certplan: no experience entry with ID 1; 'certplan experience list' shows the IDs")
 
 
 def test_held_credentials_reach_eligible(cp):
@@ -340,7 +345,7 @@ def test_db_option_and_bad_database(cp, tmp_path):
 
 
 def test_every_tracker_schema_is_closed():
-    for name in ("held", "ceu-list", "ceu-status", "renew", "experience", "apprentice", "removed"):
+    for name in ("held", "ceu-list", "ceu-status", "renew", "experience", "apprentice", "removed", "ceu-audit-pack"):
         s = SCHEMAS[name]
         item = s.get("items", s)
         assert item["additionalProperties"] is False, name

@@ -493,6 +493,7 @@ def ceu_audit_pack(
     on: OnOpt = None,
     force: ForceOpt = False,
     db: DbOpt = None,
+    json_out: Annotated[bool, typer.Option("--json", help="Also print what went into the pack as JSON.")] = False,
 ) -> None:
     """Zip the current cycle's CEUs (CSV), their certificate files and SHA-256 checksums, for an audit.
 
@@ -508,10 +509,17 @@ def ceu_audit_pack(
     ids = {i for s in statuses for i in s["counted"]}
     recs = [ceu_record(c) for c in ceus if c.id in ids]
     cycles = "; ".join(f"{s['body']} {s['cycle_start']} to {s['cycle_end']}" for s in statuses if s["cycle_start"])
-    data, problems = audit_pack(recs, f"CEU audit pack as of {day.isoformat()}: {cycles}")
+    data, problems, files = audit_pack(recs, f"CEU audit pack as of {day.isoformat()}: {cycles}")
     for p in problems:
         err(f"certplan: {p}")
+    if json_out and out_file == "-":
+        _fail("--json needs --out FILE (the zip itself would go to stdout)")
     _write_file(out_file, data, force, f"the audit pack ({len(recs)} CEUs)")
+    if json_out:
+        from certplan.output.render import write_json
+
+        write_json({"out": out_file, "on": day.isoformat(), "ceus": [r["id"] for r in recs], "files": files,
+                    "problems": problems}, out())
 
 
 # --------------------------------------------------------------------------- renew
@@ -627,6 +635,7 @@ def experience_list(db: DbOpt = None, json_out: JsonOpt = False, fmt: FormatOpt 
 def experience_remove(
     exp_id: Annotated[int, typer.Argument(help="The entry's ID (see 'certplan experience list').", metavar="ID")],
     db: DbOpt = None,
+    json_out: JsonOpt = False,
 ) -> None:
     """Remove a period of experience.
 
@@ -638,6 +647,10 @@ def experience_remove(
         if not t.experience_remove(exp_id):
             _fail(f"no experience entry with ID {exp_id}; 'certplan experience list' shows the IDs")
     err(f"certplan: removed experience {exp_id}")
+    if json_out:
+        from certplan.output.render import write_json
+
+        write_json({"removed": exp_id}, out())
 
 
 @apprentice_app.command("status")

@@ -146,9 +146,22 @@ SCHEMAS: dict[str, dict[str, Any]] = {
     "renew": top("renew --json", RENEW),
     "experience": top("experience add / experience list --json", EXPERIENCE_RECORD),
     "apprentice": top("apprentice status --json", APPRENTICE),
+    "ceu-audit-pack": {
+        "$schema": DRAFT,
+        "title": "ceu audit-pack --json",
+        **closed(
+            {
+                "out": STR,
+                "on": DATE,
+                "ceus": {**arr(INT), "description": "IDs of the CEUs in the pack"},
+                "files": arr(closed({"name": STR, "sha256": {"type": "string", "pattern": "^[0-9a-f]{64}$"}})),
+                "problems": STRS,
+            }
+        ),
+    },
     "removed": {
         "$schema": DRAFT,
-        "title": "held remove / ceu remove --json",
+        "title": "held remove / ceu remove / experience remove --json",
         **closed({"removed": {"type": ["string", "integer"]}}),
     },
 }

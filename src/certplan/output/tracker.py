@@ -280,8 +280,9 @@ def write_ceu_export(records: list[dict[str, Any]], fmt: str) -> bytes:
     return ceu_csv(records).encode()
 
 
-def audit_pack(records: list[dict[str, Any]], title: str) -> tuple[bytes, list[str]]:
-    """The zip's bytes and the problems found (a certificate missing or changed since it was recorded)."""
+def audit_pack(records: list[dict[str, Any]], title: str) -> tuple[bytes, list[str], list[dict[str, str]]]:
+    """The zip's bytes, the problems found (a certificate missing or changed since it was recorded) and the
+    files in it with their SHA-256."""
     problems: list[str] = []
     buf = io.BytesIO()
     sums: list[str] = []
@@ -308,7 +309,8 @@ def audit_pack(records: list[dict[str, Any]], title: str) -> tuple[bytes, list[s
         readme = f"{title}\nceus.csv lists the CEUs; certificates/ holds their files; SHA256SUMS their checksums.\n"
         z.writestr(zipfile.ZipInfo("README.txt", fixed), readme.encode())
         z.writestr(zipfile.ZipInfo("SHA256SUMS", fixed), ("\n".join(sums) + "\n").encode())
-    return buf.getvalue(), problems
+    files = [{"name": line.split("  ", 1)[1], "sha256": line.split("  ", 1)[0]} for line in sums]
+    return buf.getvalue(), problems, files
 
 
 # --------------------------------------------------------------------------- apprentice
