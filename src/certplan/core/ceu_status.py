@@ -39,7 +39,7 @@ def held_credentials(cat: Catalog, held: list[Held], on: dt.date) -> list[HeldCr
     return [hc for hc in out if hc.code.upper() not in replaced]
 
 
-def _pick(rules: list, start: dt.date, end: dt.date) -> list:
+def pick_for_cycle(rules: list, start: dt.date, end: dt.date) -> list:
     """The rules in force for a cycle: each one is dated by the cycle's end or its start."""
     return [r for r in rules if in_force([r], start if getattr(r, "dated_by", "cycle-end") == "cycle-start" else end)]
 
@@ -71,7 +71,7 @@ def schedule_for(body: Body, start: dt.date, end: dt.date) -> CeuSchedule | None
     if r is None:
         return None
     candidates = ([r.ceus] if r.ceus is not None else []) + list(r.ceus_earlier)
-    found = _pick(candidates, start, end)
+    found = pick_for_cycle(candidates, start, end)
     return found[0] if found else None
 
 
@@ -180,7 +180,7 @@ def body_status(
     out["basis"] = basis
     required = full
     if full is not None and start < first_earned <= end:
-        for fc in _pick(body.renewal.first_cycle if body.renewal else [], start, end):
+        for fc in pick_for_cycle(body.renewal.first_cycle if body.renewal else [], start, end):
             cite(fc.source)
             if fc.prorated and fc.method == "whole-months":
                 months = whole_months(first_earned, end + DAY)
@@ -222,7 +222,7 @@ def body_status(
         out["remaining"] = _num(max(0.0, required - earned))
 
     # Category minimums.
-    cats = _pick(body.renewal.categories if body.renewal else [], start, end)
+    cats = pick_for_cycle(body.renewal.categories if body.renewal else [], start, end)
     rows: list[dict[str, Any]] = []
     for cr in cats:
         matched = [hc for hc in mine if _matches(cr, hc)]

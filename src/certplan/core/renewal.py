@@ -9,7 +9,7 @@ import datetime as dt
 from typing import Any
 
 from certplan.catalog.models import Body, Catalog, Money
-from certplan.core.ceu_status import _pick, body_status, held_credentials
+from certplan.core.ceu_status import pick_for_cycle, body_status, held_credentials
 from certplan.core.tracked import CeuEntry, Held, add_years
 
 DAY = dt.timedelta(days=1)
@@ -69,7 +69,7 @@ def credential_renewal(
         if s not in sources:
             sources.append(s)
 
-    graces = _pick(r.grace, start, due)
+    graces = pick_for_cycle(r.grace, start, due)
     used = [g for g in graces if g.used]
     if used:
         g = used[0]
@@ -92,7 +92,7 @@ def credential_renewal(
         if out[key]:
             cite(next(f.source for f in r.fees if f.event == event))
 
-    lapses = sorted(_pick(r.lapses, start, due), key=lambda x: (x.after_days is None, x.after_days or 0))
+    lapses = sorted(pick_for_cycle(r.lapses, start, due), key=lambda x: (x.after_days is None, x.after_days or 0))
     lapse_day: dt.date | None = None
     for lp in lapses:
         cite(lp.source)
@@ -108,7 +108,7 @@ def credential_renewal(
     elif not lapses:
         notes.append(f"when an unrenewed {code} lapses is not recorded for {body.code}")
 
-    for rr in _pick(r.reinstatement, start, due):
+    for rr in pick_for_cycle(r.reinstatement, start, due):
         cite(rr.source)
         base = due if rr.counted_from == "due" else lapse_day
         out["reinstate_how"] = rr.how
