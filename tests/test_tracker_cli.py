@@ -179,7 +179,9 @@ def test_ceu_status_json_and_table(cp):
     assert [(s["body"], s["required"], s["earned"], s["remaining"]) for s in data] == [("AAPC", 36, 4, 32), ("AHIMA", 20, 6, 14)]
     assert data[0]["excluded"][0]["reason"] == "dated 2024-03-01, outside the cycle 2025-01-01 to 2026-12-31 (CEUs do not carry over)"
     table = ok(cp("ceu", "status")).stdout
-    assert "CEUs this cycle" in table and "AHIMA" in table and "hiim" in table
+    assert "AAPC (CPC): 2025-01-01 to 2026-12-31, 578 days left, on track: no" in table
+    assert "AHIMA (CCS): 2024-04-01 to 2026-03-31, 303 days left, on track: no" in table
+    assert "│ hiim " in table
     assert "AAPC: CEU 3 (old) does not count: dated 2024-03-01, outside the cycle" in table
     assert "[1] https://example.org/aapc" in table
     later = js(cp, "ceu", "status", "--on", "2026-06-01")
@@ -225,7 +227,10 @@ def test_renew_json_table_and_ics(cp, tmp_path):
         ("CCS", "2026-03-31", "2026-03-31", "2026-09-27", "2026-09-27"),
     ]
     table = ok(cp("renew")).stdout
-    assert "Renewal deadlines" in table and "2027-03-31 (revoked)" in table
+    assert "Renewal deadlines" in table
+    assert "│ CPC  │ AAPC  │ 2026-12-31 │ 2027-01-10  │ 2027-03-31 │ 2030-03-31   │" in table
+    assert "CPC: late fee $50; extension $50; reinstatement $200\n" in table
+    assert "CCS: revoked on 2026-09-27: revoked after 180 days\n" in table
     ics = tmp_path / "renew.ics"
     r = ok(cp("renew", "--ics", ics))
     assert f"certplan: wrote 2 due dates to {ics}\n" in r.stderr

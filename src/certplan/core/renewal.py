@@ -9,7 +9,7 @@ import datetime as dt
 from typing import Any
 
 from certplan.catalog.models import Body, Catalog, Money
-from certplan.core.ceu_status import pick_for_cycle, body_status, held_credentials
+from certplan.core.ceu_status import body_status, held_credentials, pick_for_cycle
 from certplan.core.tracked import CeuEntry, Held, add_years
 
 DAY = dt.timedelta(days=1)

@@ -70,48 +70,70 @@ def _num(v: Any) -> str:
     return "unknown" if v is None else cell_text(v)
 
 
-def status_rows(statuses: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """One row per body total and one per category minimum (flat, for table/CSV/Markdown)."""
-    rows = []
+def status_groups(statuses: list[dict[str, Any]]) -> list[tuple[str, list[dict[str, Any]]]]:
+    """One group per body (its cycle in the title), a row for the total and one per category minimum."""
+    groups = []
     for s in statuses:
         track = {True: "yes", False: "no", None: "unknown"}[s["on_track"]]
-        required = _num(s["required"]) + (" (prorated, est.)" if s["estimate"] else " (prorated)" if s["prorated"] else "")
-        rows.append(
+        cycle = f"{s['cycle_start']} to {s['cycle_end']}" if s["cycle_start"] else "cycle unknown"
+        title = f"{s['body']} ({', '.join(s['credentials'])}): {cycle}"
+        if s["days_left"] is not None:
+            title += f", {s['days_left']} days left, on track: {track}"
+        note = " (prorated, estimate)" if s["estimate"] else " (prorated)" if s["prorated"] else ""
+        rows = [
             {
-                "body": s["body"],
-                "what": "total (" + ", ".join(s["credentials"]) + ")",
-                "cycle": f"{s['cycle_start']} to {s['cycle_end']}" if s["cycle_start"] else "unknown",
-                "required": required,
+                "what": "total" + note,
+                "required": _num(s["required"]),
                 "earned": _num(s["earned"]),
                 "remaining": _num(s["remaining"]),
-                "days_left": _num(s["days_left"]),
-                "on_track": track,
             }
-        )
+        ]
         for c in s["categories"]:
             rows.append(
                 {
-                    "body": s["body"],
-                    "what": f"  {c['name']}" + (f" ({', '.join(c['for'])})" if c["for"] else ""),
-                    "cycle": "",
+                    "what": c["name"] + (f" ({', '.join(c['for'])})" if c["for"] else ""),
                     "required": _num(c["required"]),
                     "earned": _num(c["earned"]),
                     "remaining": _num(c["remaining"]),
-                    "days_left": "",
-                    "on_track": "",
                 }
             )
-    return rows
+        groups.append((title, rows))
+    return groups
+
+
+def status_rows(statuses: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Flat rows for CSV and Markdown: the body and cycle on every row."""
+    out = []
+    for s, (_, rows) in zip(statuses, status_groups(statuses)):
+        for r in rows:
+            out.append(
+                {
+                    "body": s["body"],
+                    "cycle_start": s["cycle_start"],
+                    "cycle_end": s["cycle_end"],
+                    "days_left": s["days_left"],
+                    "on_track": s["on_track"],
+                    **r,
+                }
+            )
+    return out
 
 
 STATUS_COLUMNS = [
-    Column("body", "Body"),
     Column("what", "CEUs"),
-    Column("cycle", "Cycle"),
     Column("required", "Required", justify="right"),
     Column("earned", "Earned", justify="right"),
     Column("remaining", "Remaining", justify="right"),
-    Column("days_left", "Days left", justify="right"),
+]
+STATUS_FLAT_COLUMNS = [
+    Column("body", "Body"),
+    Column("cycle_start", "Cycle start"),
+    Column("cycle_end", "Cycle end"),
+    Column("what", "CEUs"),
+    Column("required", "Required"),
+    Column("earned", "Earned"),
+    Column("remaining", "Remaining"),
+    Column("days_left", "Days left"),
     Column("on_track", "On track"),
 ]
 
@@ -123,16 +145,20 @@ def write_status(statuses: list[dict[str, Any]], fmt: str, ctx: OutputContext) -
     if not statuses:
         ctx.stderr.write("certplan: no credential held; add one with 'certplan held add CODE --earned YYYY-MM-DD'\n")
         return
-    write_rows(status_rows(statuses), STATUS_COLUMNS, fmt, ctx, title="CEUs this cycle")
-    if fmt == "table":
-        for s in statuses:
-            for e in s["excluded"]:
-                ctx.stdout.write(f"{s['body']}: CEU {e['id']} ({e['title']}) does not count: {e['reason']}\n")
-            for n in s["notes"]:
-                ctx.stdout.write(f"{s['body']}: {n}\n")
-        srcs = list(dict.fromkeys(u for s in statuses for u in s["sources"]))
-        for i, u in enumerate(srcs, 1):
-            ctx.stdout.write(f"[{i}] {u}\n")
+    if fmt != "table":
+        write_rows(status_rows(statuses), STATUS_FLAT_COLUMNS, fmt, ctx, title="CEUs this cycle")
+        return
+    for title, rows in status_groups(statuses):
+        ctx.stdout.write(title + "\n")  # a plain line: never wrapped to the table's width
+        write_rows(rows, STATUS_COLUMNS, fmt, ctx)
+    for s in statuses:
+        for e in s["excluded"]:
+            ctx.stdout.write(f"{s['body']}: CEU {e['id']} ({e['title']}) does not count: {e['reason']}\n")
+        for n in s["notes"]:
+            ctx.stdout.write(f"{s['body']}: {n}\n")
+    srcs = list(dict.fromkeys(u for s in statuses for u in s["sources"]))
+    for i, u in enumerate(srcs, 1):
+        ctx.stdout.write(f"[{i}] {u}\n")
 
 
 # --------------------------------------------------------------------------- renew
@@ -143,10 +169,16 @@ RENEW_COLUMNS = [
     Column("body", "Body"),
     Column("due", "Due"),
     Column("grace_until", "Grace until"),
-    Column("late_fee", "Late fee", justify="right"),
-    Column("extension_fee", "Extension", justify="right"),
     Column("lapses_on", "Lapses"),
-    Column("reinstate_until", "Reinstate until"),
+    Column("reinstate_until", "Reinstate by"),
+]
+RENEW_FLAT_COLUMNS = RENEW_COLUMNS[:4] + [
+    Column("late_fee", "Late fee"),
+    Column("extension_fee", "Extension fee"),
+    Column("reinstatement_fee", "Reinstatement fee"),
+    Column("lapses_on", "Lapses"),
+    Column("lapse_status", "Lapse status"),
+    Column("reinstate_until", "Reinstate by"),
 ]
 
 
@@ -163,7 +195,9 @@ def renew_rows(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
             "grace_until": r["grace_until"] or ("none" if r["grace_days"] == 0 else "unknown"),
             "late_fee": _fee_text(r["late_fee"]),
             "extension_fee": _fee_text(r["extension_fee"]),
-            "lapses_on": (f"{r['lapses_on']} ({r['lapse_status']})" if r["lapses_on"] else "unknown"),
+            "reinstatement_fee": _fee_text(r["reinstatement_fee"]),
+            "lapses_on": r["lapses_on"] or "unknown",
+            "lapse_status": r["lapse_status"] or "unknown",
             "reinstate_until": r["reinstate_until"] or "unknown",
         }
         for r in items
@@ -177,18 +211,26 @@ def write_renew(items: list[dict[str, Any]], fmt: str, ctx: OutputContext) -> No
     if not items:
         ctx.stderr.write("certplan: no credential held; add one with 'certplan held add CODE --earned YYYY-MM-DD'\n")
         return
+    if fmt != "table":
+        write_rows(renew_rows(items), RENEW_FLAT_COLUMNS, fmt, ctx, title="Renewal deadlines")
+        return
     write_rows(renew_rows(items), RENEW_COLUMNS, fmt, ctx, title="Renewal deadlines")
-    if fmt == "table":
-        for r in items:
-            if r["reinstate_how"]:
-                ctx.stdout.write(f"{r['code']}: to reinstate: {r['reinstate_how']}\n")
-            for n in r["notes"]:
-                ctx.stdout.write(f"{r['code']}: {n}\n")
-            for g in r["grace_alternatives"]:
-                ctx.stdout.write(f"{r['code']}: another source gives {g['days']} days ({g['what']}): {g['source']}\n")
-        srcs = list(dict.fromkeys(u for r in items for u in r["sources"]))
-        for i, u in enumerate(srcs, 1):
-            ctx.stdout.write(f"[{i}] {u}\n")
+    for r, row in zip(items, renew_rows(items)):
+        fees = [f"{name} {row[key]}" for name, key in (("late fee", "late_fee"), ("extension", "extension_fee"),
+                ("reinstatement", "reinstatement_fee")) if r[key]]
+        if fees:
+            ctx.stdout.write(f"{r['code']}: " + "; ".join(fees) + "\n")
+        for step in r["lapse_steps"]:
+            ctx.stdout.write(f"{r['code']}: {step['status']} on {step['on'] or 'an unknown day'}: {step['what']}\n")
+        if r["reinstate_how"]:
+            ctx.stdout.write(f"{r['code']}: to reinstate: {r['reinstate_how']}\n")
+        for n in r["notes"]:
+            ctx.stdout.write(f"{r['code']}: {n}\n")
+        for g in r["grace_alternatives"]:
+            ctx.stdout.write(f"{r['code']}: another source gives {g['days']} days ({g['what']}): {g['source']}\n")
+    srcs = list(dict.fromkeys(u for r in items for u in r["sources"]))
+    for i, u in enumerate(srcs, 1):
+        ctx.stdout.write(f"[{i}] {u}\n")
 
 
 def renewal_calendar(items: list[dict[str, Any]], stamp: dt.date) -> bytes:
