@@ -4,7 +4,6 @@ Parse, open the tracker (store), compute (core), render (output).  A change is r
 stderr only after its transaction has committed.
 """
 
-from __future__ import annotations
 
 import datetime as dt
 import math
@@ -15,17 +14,23 @@ from typing import Annotated, Any, NoReturn, Optional
 import typer
 
 from certplan.cli import common
-from certplan.cli.app import _complete_codes, app
-from certplan.cli.common import FormatOpt, JsonOpt, err, fmt_of, load, out
+from certplan.cli.common import err, load
+from certplan.cli.completion import completer
+from certplan.cli.options import Output, output_options
 
 held_app = typer.Typer(help="Credentials you hold, with the dates they were earned.", rich_markup_mode=None, no_args_is_help=True)
 ceu_app = typer.Typer(help="Your CEU log: add, list, import, export, status, audit pack.", rich_markup_mode=None, no_args_is_help=True)
 experience_app = typer.Typer(help="Work experience (used by apprentice status and eligibility).", rich_markup_mode=None, no_args_is_help=True)
 apprentice_app = typer.Typer(help="When the -A (CPC-A, COC-A) can come off.", rich_markup_mode=None, no_args_is_help=True)
-app.add_typer(held_app, name="held")
-app.add_typer(ceu_app, name="ceu")
-app.add_typer(experience_app, name="experience")
-app.add_typer(apprentice_app, name="apprentice")
+_complete_codes = completer("codes")
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(held_app, name="held")
+    app.add_typer(ceu_app, name="ceu")
+    app.command("renew")(renew_cmd)
+    app.add_typer(experience_app, name="experience")
+    app.add_typer(apprentice_app, name="apprentice")
 
 DbOpt = Annotated[
     Optional[Path],
@@ -111,13 +116,18 @@ def _sha256(path: Path) -> str:
     return h.hexdigest()
 
 
-def _write_file(path: str, data: bytes, force: bool, what: str) -> None:
+def _write_file(path: str, data: bytes, force: bool, what: str, stdout=None) -> None:
     """``-`` is stdout; never silently over an existing file (--force replaces it, atomically)."""
     import sys
 
     if path == "-":
-        sys.stdout.flush()
-        sys.stdout.buffer.write(data) if hasattr(sys.stdout, "buffer") else sys.stdout.write(data.decode())
+        stream = stdout or sys.stdout
+        stream.flush()
+        if hasattr(stream, "buffer"):
+            stream.buffer.write(data)
+            stream.buffer.flush()
+        else:
+            stream.write(data.decode("utf-8", "replace"))
         return
     from certplan.fsutil import atomic_write
 
@@ -153,6 +163,7 @@ def _held_record(cat, h) -> dict[str, Any]:
 
 
 @held_app.command("add")
+@output_options()
 def held_add(
     ctx: typer.Context,
     code: Annotated[str, typer.Argument(help="The credential (CPC-A / COC-A for an apprentice).", autocompletion=_complete_codes)],
@@ -163,8 +174,8 @@ def held_add(
     ] = None,
     apprentice: Annotated[bool, typer.Option("--apprentice", help="You hold the -A designation.")] = False,
     db: DbOpt = None,
-    json_out: JsonOpt = False,
-    fmt: FormatOpt = None,
+    *,
+    out: Output,
 ) -> None:
     """Record a credential you hold (replaces the dates if it is already recorded).
 
@@ -177,7 +188,7 @@ def held_add(
     from certplan.core.tracked import Held
     from certplan.output.tracker import HELD_COLUMNS, write_records
 
-    f = fmt_of(json_out, fmt)
+    f = out.format
     today = common.today()
     e = _date("--earned", earned, not_after=today)
     cs = _date("--cycle-start", cycle_start)
@@ -191,11 +202,12 @@ def held_add(
     with _tracker(db) as t:
         t.held_add(h, cred.apprentice.designation if h.apprentice else None)
     err(f"certplan: saved {cred.code}" + (f" ({cred.apprentice.designation})" if h.apprentice else "") + f", earned {e.isoformat()}")
-    write_records([_held_record(cat, h)], HELD_COLUMNS, f, out(), "Held credential")
+    write_records([_held_record(cat, h)], HELD_COLUMNS, f, out.ctx, "Held credential")
 
 
 @held_app.command("list")
-def held_list(ctx: typer.Context, db: DbOpt = None, json_out: JsonOpt = False, fmt: FormatOpt = None) -> None:
+@output_options()
+def held_list(ctx: typer.Context, db: DbOpt = None, *, out: Output) -> None:
     """List the credentials you hold.
 
     \b
@@ -205,19 +217,21 @@ def held_list(ctx: typer.Context, db: DbOpt = None, json_out: JsonOpt = False, f
     """
     from certplan.output.tracker import HELD_COLUMNS, write_records
 
-    f = fmt_of(json_out, fmt)
+    f = out.format
     cat = load(ctx)
     with _tracker(db) as t:
         rows = [_held_record(cat, h) for h in t.held()]
-    write_records(rows, HELD_COLUMNS, f, out(), "Held credentials")
+    write_records(rows, HELD_COLUMNS, f, out.ctx, "Held credentials")
 
 
 @held_app.command("remove")
+@output_options(formats=("table", "json"))
 def held_remove(
     ctx: typer.Context,
     code: Annotated[str, typer.Argument(help="The credential.", autocompletion=_complete_codes)],
     db: DbOpt = None,
-    json_out: JsonOpt = False,
+    *,
+    out: Output,
 ) -> None:
     """Stop tracking a credential (its CEUs stay in the log).
 
@@ -233,8 +247,8 @@ def held_remove(
         if not t.held_remove(cred.code):
             _fail(f"{cred.code} is not held; 'certplan held list' shows what is")
     err(f"certplan: removed {cred.code}")
-    if json_out:
-        write_json({"removed": cred.code}, out())
+    if out.format == "json":
+        write_json({"removed": cred.code}, out.ctx)
 
 
 # --------------------------------------------------------------------------- ceu add / list / remove
@@ -300,6 +314,7 @@ def _ceu_entry(cat, held: dict[str, Any], today: dt.date, *, where: str, date, c
 
 
 @ceu_app.command("add")
+@output_options()
 def ceu_add(
     ctx: typer.Context,
     date: Annotated[str, typer.Option("--date", help="The day the activity was completed.", metavar="YYYY-MM-DD")],
@@ -318,8 +333,8 @@ def ceu_add(
         Optional[str], typer.Option("--certificate", help="The certificate file (recorded by path and SHA-256).", metavar="FILE")
     ] = None,
     db: DbOpt = None,
-    json_out: JsonOpt = False,
-    fmt: FormatOpt = None,
+    *,
+    out: Output,
 ) -> None:
     """Record a CEU.
 
@@ -330,7 +345,7 @@ def ceu_add(
     """
     from certplan.output.tracker import CEU_COLUMNS, ceu_record, write_records
 
-    f = fmt_of(json_out, fmt)
+    f = out.format
     cat = load(ctx)
     with _tracker(db) as t:
         entry = _ceu_entry(
@@ -341,11 +356,12 @@ def ceu_add(
     err(f"certplan: saved CEU {cid}: {ceu_record(entry)['ceus']} CEUs on {entry.date.isoformat()} ({entry.title})")
     rec = ceu_record(entry)
     rec["id"] = cid
-    write_records([rec], CEU_COLUMNS, f, out(), "CEU")
+    write_records([rec], CEU_COLUMNS, f, out.ctx, "CEU")
 
 
 @ceu_app.command("list")
-def ceu_list(ctx: typer.Context, db: DbOpt = None, json_out: JsonOpt = False, fmt: FormatOpt = None) -> None:
+@output_options()
+def ceu_list(ctx: typer.Context, db: DbOpt = None, *, out: Output) -> None:
     """List every CEU recorded.
 
     \b
@@ -355,17 +371,19 @@ def ceu_list(ctx: typer.Context, db: DbOpt = None, json_out: JsonOpt = False, fm
     """
     from certplan.output.tracker import CEU_COLUMNS, ceu_record, write_records
 
-    f = fmt_of(json_out, fmt)
+    f = out.format
     with _tracker(db) as t:
         rows = [ceu_record(c) for c in t.ceus()]
-    write_records(rows, CEU_COLUMNS, f, out(), "CEUs")
+    write_records(rows, CEU_COLUMNS, f, out.ctx, "CEUs")
 
 
 @ceu_app.command("remove")
+@output_options(formats=("table", "json"))
 def ceu_remove(
     ceu_id: Annotated[int, typer.Argument(help="The CEU's ID (see 'certplan ceu list').", metavar="ID")],
     db: DbOpt = None,
-    json_out: JsonOpt = False,
+    *,
+    out: Output,
 ) -> None:
     """Remove a CEU from the log.
 
@@ -379,17 +397,18 @@ def ceu_remove(
         if not t.ceu_remove(ceu_id):
             _fail(f"no CEU with ID {ceu_id}; 'certplan ceu list' shows the IDs")
     err(f"certplan: removed CEU {ceu_id}")
-    if json_out:
-        write_json({"removed": ceu_id}, out())
+    if out.format == "json":
+        write_json({"removed": ceu_id}, out.ctx)
 
 
 @ceu_app.command("import")
+@output_options()
 def ceu_import(
     ctx: typer.Context,
     file: Annotated[str, typer.Argument(help="CSV with date, ceus and title columns (and optional others).", metavar="FILE")],
     db: DbOpt = None,
-    json_out: JsonOpt = False,
-    fmt: FormatOpt = None,
+    *,
+    out: Output,
 ) -> None:
     """Import CEUs from a CSV file: all rows or none.
 
@@ -403,7 +422,7 @@ def ceu_import(
     from certplan.output.tracker import CEU_COLUMNS, ceu_record, write_records
     from certplan.store.ceu_csv import CsvProblem, read_rows
 
-    f = fmt_of(json_out, fmt)
+    f = out.format
     cat = load(ctx)
     try:
         rows = read_rows(file)
@@ -431,13 +450,16 @@ def ceu_import(
         rec = ceu_record(e)
         rec["id"] = cid
         recs.append(rec)
-    write_records(recs, CEU_COLUMNS, f, out(), "Imported CEUs")
+    write_records(recs, CEU_COLUMNS, f, out.ctx, "Imported CEUs")
 
 
 @ceu_app.command("export")
 def ceu_export(
-    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="csv (default) or json.")] = ExportFormat.csv,
-    out_file: Annotated[str, typer.Option("--out", "-o", help="Write here ('-' for stdout, the default).", metavar="FILE")] = "-",
+    fmt: Annotated[
+        ExportFormat,
+        typer.Option("--format", "-f", help="csv (default) or json.", autocompletion=completer("formats", ("csv", "json"))),
+    ] = ExportFormat.csv,
+    out_file: Annotated[str, typer.Option("--out", help="Write here ('-' for stdout, the default).", metavar="FILE")] = "-",
     force: ForceOpt = False,
     db: DbOpt = None,
 ) -> None:
@@ -452,7 +474,7 @@ def ceu_export(
 
     with _tracker(db) as t:
         recs = [ceu_record(c) for c in t.ceus()]
-    _write_file(out_file, write_ceu_export(recs, fmt.value), force, f"{len(recs)} CEUs")
+    _write_file(out_file, write_ceu_export(recs, fmt.value), force, f"{len(recs)} CEUs", common.out().stdout)
 
 
 # --------------------------------------------------------------------------- ceu status / audit-pack
@@ -469,8 +491,9 @@ def _statuses(ctx, db, on):
 
 
 @ceu_app.command("status")
+@output_options()
 def ceu_status_cmd(
-    ctx: typer.Context, on: OnOpt = None, db: DbOpt = None, json_out: JsonOpt = False, fmt: FormatOpt = None
+    ctx: typer.Context, on: OnOpt = None, db: DbOpt = None, *, out: Output
 ) -> None:
     """Where you stand in each body's CEU cycle: required, earned, remaining, category minimums, pace.
 
@@ -481,19 +504,21 @@ def ceu_status_cmd(
     """
     from certplan.output.tracker import write_status
 
-    f = fmt_of(json_out, fmt)
+    f = out.format
     _, _, _, _, statuses = _statuses(ctx, db, on)
-    write_status(statuses, f, out())
+    write_status(statuses, f, out.ctx)
 
 
 @ceu_app.command("audit-pack")
+@output_options(formats=("table", "json"))
 def ceu_audit_pack(
     ctx: typer.Context,
-    out_file: Annotated[str, typer.Option("--out", "-o", help="The zip file to write ('-' for stdout).", metavar="FILE.zip")],
+    out_file: Annotated[str, typer.Option("--out", help="The zip file to write ('-' for stdout).", metavar="FILE.zip")],
     on: OnOpt = None,
     force: ForceOpt = False,
     db: DbOpt = None,
-    json_out: Annotated[bool, typer.Option("--json", help="Also print what went into the pack as JSON.")] = False,
+    *,
+    out: Output,
 ) -> None:
     """Zip the current cycle's CEUs (CSV), their certificate files and SHA-256 checksums, for an audit.
 
@@ -512,20 +537,20 @@ def ceu_audit_pack(
     data, problems, files = audit_pack(recs, f"CEU audit pack as of {day.isoformat()}: {cycles}")
     for p in problems:
         err(f"certplan: {p}")
-    if json_out and out_file == "-":
+    if out.format == "json" and out_file == "-":
         _fail("--json needs --out FILE (the zip itself would go to stdout)")
-    _write_file(out_file, data, force, f"the audit pack ({len(recs)} CEUs)")
-    if json_out:
+    _write_file(out_file, data, force, f"the audit pack ({len(recs)} CEUs)", out.ctx.stdout)
+    if out.format == "json":
         from certplan.output.render import write_json
 
         write_json({"out": out_file, "on": day.isoformat(), "ceus": [r["id"] for r in recs], "files": files,
-                    "problems": problems}, out())
+                    "problems": problems}, out.ctx)
 
 
 # --------------------------------------------------------------------------- renew
 
 
-@app.command("renew")
+@output_options()
 def renew_cmd(
     ctx: typer.Context,
     on: OnOpt = None,
@@ -535,8 +560,8 @@ def renew_cmd(
     ] = None,
     force: ForceOpt = False,
     db: DbOpt = None,
-    json_out: JsonOpt = False,
-    fmt: FormatOpt = None,
+    *,
+    out: Output,
 ) -> None:
     """Renewal deadlines for every credential you hold: due date, grace, late and extension fees, lapse, reinstatement.
 
@@ -549,31 +574,37 @@ def renew_cmd(
     from certplan.core import renewal
     from certplan.output.tracker import renewal_calendar, write_renew
 
-    f = fmt_of(json_out, fmt)
+    f = out.format
     cat = load(ctx)
     day = _date("--on", on) or common.today()
     with _tracker(db) as t:
         items = renewal.renewals(cat, t.held(), t.ceus(), day)
     if ics == "-":
-        _write_file("-", renewal_calendar(items, day), force, "the calendar")
+        _write_file("-", renewal_calendar(items, day), force, "the calendar", out.ctx.stdout)
         return
     if ics is not None:
         _write_file(ics, renewal_calendar(items, day), force, f"{sum(1 for i in items if i['due'])} due dates")
-    write_renew(items, f, out())
+    write_renew(items, f, out.ctx)
 
 
 # --------------------------------------------------------------------------- experience and apprentice
 
 
 @experience_app.command("add")
+@output_options()
 def experience_add(
     start: Annotated[str, typer.Option("--start", help="First day.", metavar="YYYY-MM-DD")],
-    kind: Annotated[str, typer.Option("--kind", help="coding, billing, ... (see 'certplan eligible --help').")],
+    kind: Annotated[
+        str,
+        typer.Option(
+            "--kind", help="coding, billing, ... (see 'certplan eligible --help').", autocompletion=completer("experience-kinds")
+        ),
+    ],
     end: Annotated[Optional[str], typer.Option("--end", help="Last day (omit while it goes on).", metavar="YYYY-MM-DD")] = None,
     employer: Annotated[Optional[str], typer.Option("--employer", help="Who you worked for.")] = None,
     db: DbOpt = None,
-    json_out: JsonOpt = False,
-    fmt: FormatOpt = None,
+    *,
+    out: Output,
 ) -> None:
     """Record a period of work experience.
 
@@ -586,7 +617,7 @@ def experience_add(
     from certplan.core.tracked import ExperienceEntry
     from certplan.output.tracker import EXPERIENCE_COLUMNS, write_records
 
-    f = fmt_of(json_out, fmt)
+    f = out.format
     today = common.today()
     s = _date("--start", start, not_after=today)
     e = _date("--end", end)
@@ -602,7 +633,7 @@ def experience_add(
     with _tracker(db) as t:
         eid = t.experience_add(entry)
     err(f"certplan: saved experience {eid}: {k} from {s.isoformat()}" + (f" to {e.isoformat()}" if e else " (ongoing)"))
-    write_records([_exp_record(entry, eid)], EXPERIENCE_COLUMNS, f, out(), "Experience")
+    write_records([_exp_record(entry, eid)], EXPERIENCE_COLUMNS, f, out.ctx, "Experience")
 
 
 def _exp_record(e, eid: int | None = None) -> dict[str, Any]:
@@ -616,7 +647,8 @@ def _exp_record(e, eid: int | None = None) -> dict[str, Any]:
 
 
 @experience_app.command("list")
-def experience_list(db: DbOpt = None, json_out: JsonOpt = False, fmt: FormatOpt = None) -> None:
+@output_options()
+def experience_list(db: DbOpt = None, *, out: Output) -> None:
     """List the work experience recorded.
 
     \b
@@ -625,17 +657,19 @@ def experience_list(db: DbOpt = None, json_out: JsonOpt = False, fmt: FormatOpt 
     """
     from certplan.output.tracker import EXPERIENCE_COLUMNS, write_records
 
-    f = fmt_of(json_out, fmt)
+    f = out.format
     with _tracker(db) as t:
         rows = [_exp_record(e) for e in t.experience()]
-    write_records(rows, EXPERIENCE_COLUMNS, f, out(), "Experience")
+    write_records(rows, EXPERIENCE_COLUMNS, f, out.ctx, "Experience")
 
 
 @experience_app.command("remove")
+@output_options(formats=("table", "json"))
 def experience_remove(
     exp_id: Annotated[int, typer.Argument(help="The entry's ID (see 'certplan experience list').", metavar="ID")],
     db: DbOpt = None,
-    json_out: JsonOpt = False,
+    *,
+    out: Output,
 ) -> None:
     """Remove a period of experience.
 
@@ -647,13 +681,14 @@ def experience_remove(
         if not t.experience_remove(exp_id):
             _fail(f"no experience entry with ID {exp_id}; 'certplan experience list' shows the IDs")
     err(f"certplan: removed experience {exp_id}")
-    if json_out:
+    if out.format == "json":
         from certplan.output.render import write_json
 
-        write_json({"removed": exp_id}, out())
+        write_json({"removed": exp_id}, out.ctx)
 
 
 @apprentice_app.command("status")
+@output_options()
 def apprentice_status(
     ctx: typer.Context,
     on: OnOpt = None,
@@ -664,8 +699,8 @@ def apprentice_status(
         Optional[str], typer.Option("--practicode-done", help="The day you completed Practicode.", metavar="YYYY-MM-DD")
     ] = None,
     db: DbOpt = None,
-    json_out: JsonOpt = False,
-    fmt: FormatOpt = None,
+    *,
+    out: Output,
 ) -> None:
     """For a CPC-A or COC-A: the earliest day the -A can come off under each removal option, and the evidence.
 
@@ -677,7 +712,7 @@ def apprentice_status(
     from certplan.core import apprentice_removal
     from certplan.output.tracker import write_apprentice
 
-    f = fmt_of(json_out, fmt)
+    f = out.format
     cat = load(ctx)
     today = common.today()
     day = _date("--on", on) or today
@@ -685,4 +720,4 @@ def apprentice_status(
     pd = _date("--practicode-done", practicode_done, not_after=today)
     with _tracker(db) as t:
         items = apprentice_removal.status(cat, t.held(), t.experience(), day, cd, pd)
-    write_apprentice(items, f, out())
+    write_apprentice(items, f, out.ctx)
