@@ -354,3 +354,18 @@ def test_every_tracker_schema_is_closed():
         s = SCHEMAS[name]
         item = s.get("items", s)
         assert item["additionalProperties"] is False, name
+
+
+def test_the_tracker_follows_the_injected_environment(tmp_path):
+    from certplan.cli.main import run
+    from mockenv import MockEnvironment
+
+    db = tmp_path / "injected.sqlite3"
+    env = MockEnvironment(environ={"CERTPLAN_DB": str(db), "CERTPLAN_TODAY": "2025-06-01"})
+    assert run(["--catalog", str(FIXTURE), "held", "add", "CPC", "--earned", "2024-06-15", "--json"], env) == 0
+    assert env.err == "certplan: saved CPC, earned 2024-06-15\n"
+    assert json.loads(env.out)[0]["code"] == "CPC"
+    assert db.exists()
+    env = MockEnvironment(environ={"CERTPLAN_DB": str(db)})
+    assert run(["--catalog", str(FIXTURE), "eligible", "CIC", "--json"], env) == 0
+    assert json.loads(env.out)[0]["status"] == "eligible"

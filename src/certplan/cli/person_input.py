@@ -89,10 +89,11 @@ PLACE_TRACKER = "the tracker"
 def tracker_layer(saved: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
     """What the tracker (certplan held / experience) says: its held credentials (with the saved profile's, so
     none is lost: one list) and the years of experience its periods add up to.  Empty without a tracker."""
-    from certplan.store.tracker import TrackerError, experience_years, person_facts
+    from certplan.cli.env import current
+    from certplan.store.tracker import TrackerError, default_path, experience_years, person_facts
 
     try:
-        facts = person_facts()
+        facts = person_facts(default_path(current().environ))
     except TrackerError as exc:
         common.fail_usage(str(exc))
     layer: dict[str, Any] = {}

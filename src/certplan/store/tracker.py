@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -71,8 +71,9 @@ class TrackerError(Exception):
     """A problem with the tracker file the person can fix (message names the file)."""
 
 
-def default_path() -> Path:
-    env = os.environ.get(ENV_DB)
+def default_path(environ: Mapping[str, str] | None = None) -> Path:
+    """``$CERTPLAN_DB`` (from ``environ``, default the process environment), else the user data dir's file."""
+    env = (os.environ if environ is None else environ).get(ENV_DB)
     if env:
         return Path(env)
     from platformdirs import user_data_dir

@@ -71,10 +71,11 @@ def _date(opt: str, text: str | None, *, not_after: dt.date | None = None) -> dt
 
 
 def _tracker(db: Path | None):
-    from certplan.store.tracker import Tracker, TrackerError
+    from certplan.cli.env import current
+    from certplan.store.tracker import Tracker, TrackerError, default_path
 
     try:
-        return Tracker(db)
+        return Tracker(db or default_path(current().environ))
     except TrackerError as exc:
         _fail(str(exc))
 
