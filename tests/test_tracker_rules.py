@@ -17,7 +17,7 @@ FIXTURE = Path(__file__).parent / "data" / "tracker.yaml"
 def cat():
     from certplan.catalog.loader import load_catalog
 
-    return load_catalog(FIXTURE, use_cache=False)
+    return load_catalog(FIXTURE)
 
 
 def ceu(i, day, n, **kw):
