@@ -445,7 +445,7 @@ class CategoryRule(Sourced, Dated):
     level: Level | None = None
     exclude: list[str] = []
     per_credential: bool = False
-    ceus: float | None = Field(None, gt=0)
+    ceus: float | None = Field(None, gt=0, le=1000)
     percent: float | None = Field(None, gt=0, le=100)
     counts: Literal["category", "provider"] = Field(
         "category",
@@ -467,7 +467,7 @@ class CategoryRule(Sourced, Dated):
 class GraceRule(Sourced, Dated):
     """Days after the due date in which the holder can still renew (or pay) without losing the credential."""
 
-    days: int | None = Field(ge=0)
+    days: int | None = Field(ge=0, le=3650)
     what: str
     used: bool = Field(True, description="false: a conflicting figure kept for the record; `renew` uses the other.")
     dated_by: CycleDay = "cycle-end"
@@ -482,7 +482,7 @@ class GraceRule(Sourced, Dated):
 class LapseRule(Sourced, Dated):
     """What happens ``after_days`` days after the due date when requirements are unmet."""
 
-    after_days: int | None = Field(ge=0)
+    after_days: int | None = Field(ge=0, le=3650)
     status: Literal["inactive", "cancelled", "revoked", "expired"]
     what: str
     dated_by: CycleDay = "cycle-end"
@@ -498,8 +498,8 @@ class ReinstateRule(Sourced, Dated):
     """How, and until when, a lapsed credential can be restored without retaking the exam."""
 
     counted_from: Literal["due", "lapse"] = Field(description="The window starts at the due date or the lapse date.")
-    within_days: int | None = Field(None, ge=0)
-    within_years: int | None = Field(None, ge=0)
+    within_days: int | None = Field(None, ge=0, le=3650)
+    within_years: int | None = Field(None, ge=0, le=20)
     how: str
     dated_by: CycleDay = "cycle-end"
 
