@@ -149,6 +149,7 @@ def test_ceu_import_tolerates_headers_and_is_all_or_nothing(cp, tmp_path):
     missing = tmp_path / "missing.csv"
     missing.write_text("when,credits\n2025-02-01,1\n", encoding="utf-8")
     fails(cp("ceu", "import", missing), f"certplan: {missing}: missing column(s): date, title; headers found: when, credits")
+    fails(cp("ceu", "import", tmp_path / "absent.csv"), f"certplan: {tmp_path / 'absent.csv'}: no such file")
     assert len(js(cp, "ceu", "list")) == 2  # nothing from the bad files
 
 
@@ -163,7 +164,10 @@ def test_ceu_export_csv_json_and_overwrite_rules(cp, tmp_path):
     assert r.stderr == f"certplan: wrote 1 CEUs to {out}\n"
     data = json.loads(out.read_text())
     jsonschema.validate(data, SCHEMAS["ceu-list"])
-    fails(cp("ceu", "export", "--out", out), f"certplan: {out} exists; pass --force to replace it")
+    fails(
+        cp("ceu", "export", "--out", out),
+        f"certplan: {out}: the file exists; give --out FILE --force to replace it, or - to write to stdout",
+    )
     ok(cp("ceu", "export", "--out", out, "--force"))
     assert out.read_text().startswith("id,date,ceus,title")
 
@@ -205,7 +209,10 @@ def test_audit_pack(cp, tmp_path):
         sums = dict(reversed(line.split("  ")) for line in z.read("SHA256SUMS").decode().splitlines())
         assert sums["certificates/1-webinar.pdf"] == hashlib.sha256(b"certificate bytes").hexdigest()
         assert sums["ceus.csv"] == hashlib.sha256(z.read("ceus.csv")).hexdigest()
-    fails(cp("ceu", "audit-pack", "--out", pack), f"certplan: {pack} exists; pass --force to replace it")
+    fails(
+        cp("ceu", "audit-pack", "--out", pack),
+        f"certplan: {pack}: the file exists; give --out FILE --force to replace it, or - to write to stdout",
+    )
     manifest = json.loads(ok(cp("ceu", "audit-pack", "--out", pack, "--force", "--json")).stdout)
     jsonschema.validate(manifest, SCHEMAS["ceu-audit-pack"])
     assert (manifest["ceus"], [f["name"] for f in manifest["files"]]) == ([1], ["ceus.csv", "certificates/1-webinar.pdf"])
@@ -242,7 +249,10 @@ def test_renew_json_table_and_ics(cp, tmp_path):
     for e in events:
         triggers = sorted(a.decoded("trigger").days for a in e.walk("VALARM"))
         assert triggers == [-90, -45, -15]
-    fails(cp("renew", "--ics", ics), f"certplan: {ics} exists; pass --force to replace it")
+    fails(
+        cp("renew", "--ics", ics),
+        f"certplan: {ics}: the file exists; give --ics FILE --force to replace it, or - to write to stdout",
+    )
     r = ok(cp("renew", "--ics", "-"))
     assert r.stdout.startswith("BEGIN:VCALENDAR")
 

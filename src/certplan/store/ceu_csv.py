@@ -58,14 +58,14 @@ def header_map(headers: list[str]) -> dict[int, str]:
 
 
 def read_rows(path: str | Path) -> list[tuple[int, dict[str, str]]]:
-    """(line number, {field: text}) for every non-empty row of the CSV file."""
+    """(line number, {field: text}) for every non-empty row of the CSV file; CsvProblem messages name it."""
+    from certplan.fsutil import FileProblem, read_limited
+
     p = Path(path)
     try:
-        raw = p.read_bytes()
-    except OSError as exc:
-        raise CsvProblem(f"cannot read {p}: {exc.strerror or exc}") from None
-    if len(raw) > MAX_BYTES:
-        raise CsvProblem(f"{p} is larger than {MAX_BYTES // 1_000_000} MB")
+        raw = read_limited(p, MAX_BYTES, "CEU CSV")
+    except FileProblem as exc:
+        raise CsvProblem(str(exc)) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -76,8 +76,11 @@ def read_rows(path: str | Path) -> list[tuple[int, dict[str, str]]]:
     try:
         headers = next(reader)
     except StopIteration:
-        raise CsvProblem(f"{p} is empty") from None
-    cols = header_map(headers)
+        raise CsvProblem(f"{p}: the file is empty") from None
+    try:
+        cols = header_map(headers)
+    except CsvProblem as exc:
+        raise CsvProblem(f"{p}: {exc}") from None
     rows = []
     for row in reader:
         if not any(cell.strip() for cell in row):

@@ -117,8 +117,8 @@ def _sha256(path: Path) -> str:
     return h.hexdigest()
 
 
-def _write_file(path: str, data: bytes, force: bool, what: str, stdout=None) -> None:
-    """``-`` is stdout; never silently over an existing file (--force replaces it, atomically)."""
+def _write_file(path: str, data: bytes, force: bool, what: str, stdout=None, option: str = "--out") -> None:
+    """``-`` is stdout; otherwise the file is written whole, and an existing one only with --force (fsutil)."""
     import sys
 
     if path == "-":
@@ -130,20 +130,13 @@ def _write_file(path: str, data: bytes, force: bool, what: str, stdout=None) -> 
         else:
             stream.write(data.decode("utf-8", "replace"))
         return
-    from certplan.fsutil import atomic_write
+    from certplan.fsutil import FileProblem, write_output_file
 
-    p = Path(path)
-    if p.exists() and not force:
-        _fail(f"{path} exists; pass --force to replace it")
-    if p.is_dir():
-        _fail(f"{path} is a folder")
-    if not p.parent.exists():
-        _fail(f"{path}: folder {p.parent} does not exist")
     try:
-        atomic_write(p, lambda fh: fh.write(data), fsync=True)
-    except OSError as exc:
-        _fail(f"cannot write {path}: {exc.strerror or exc}")
-    err(f"certplan: wrote {what} to {path}")
+        name = write_output_file(path, data, force=force, option=option)
+    except FileProblem as exc:
+        _fail(str(exc))
+    err(f"certplan: wrote {what} to {name}")
 
 
 def _held_record(cat, h) -> dict[str, Any]:
@@ -428,7 +421,7 @@ def ceu_import(
     try:
         rows = read_rows(file)
     except CsvProblem as exc:
-        _fail(f"{file}: {exc}")
+        _fail(str(exc))
     if not rows:
         _fail(f"{file}: no CEU rows")
     with _tracker(db) as t:
@@ -584,7 +577,7 @@ def renew_cmd(
         _write_file("-", renewal_calendar(items, day), force, "the calendar", out.ctx.stdout)
         return
     if ics is not None:
-        _write_file(ics, renewal_calendar(items, day), force, f"{sum(1 for i in items if i['due'])} due dates")
+        _write_file(ics, renewal_calendar(items, day), force, f"{sum(1 for i in items if i['due'])} due dates", option="--ics")
     write_renew(items, f, out.ctx)
 
 
