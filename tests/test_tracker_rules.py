@@ -150,6 +150,12 @@ def test_aapc_topic_minimums(cat):
     assert "specialty CEUs without --for count toward the total only: say which credential they are for" in s["notes"]
 
 
+def test_a_specialty_with_its_own_rule_is_excluded_from_the_eight(cat):
+    held = [Held("CPC", D(2024, 1, 1), D(2025, 1, 1)), Held("CIRCC", D(2024, 1, 1))]
+    s = by_body(cat, held, [], D(2025, 6, 1))["AAPC"]
+    assert s["categories"] == []  # the fixture gives CIRCC no 16-CEU rule, and the specialty 8 excludes it
+
+
 def test_a_single_specialty_takes_specialty_ceus_without_for(cat):
     held = [Held("CPC", D(2024, 1, 1), D(2025, 1, 1)), Held("CANPC", D(2024, 1, 1))]
     s = by_body(cat, held, [ceu(1, D(2025, 3, 1), 8, category="specialty")], D(2025, 6, 1))["AAPC"]
@@ -285,3 +291,13 @@ def test_apprentice_removal_dates_per_option(cat):
 
 def test_no_apprentice_no_status(cat):
     assert apprentice_removal.status(cat, [Held("CPC", D(2025, 1, 1))], [], D(2025, 7, 1)) == []
+
+
+def test_catalog_check_names_unknown_credentials_in_ceu_rules(tmp_path):
+    from certplan.catalog.loader import CatalogError, load_catalog
+
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(FIXTURE.read_text().replace("credentials: [CPMA], ceus: 16", "credentials: [CPMX], ceus: 16"))
+    with pytest.raises(CatalogError) as e:
+        load_catalog(bad)
+    assert any("renewal.categories[0].credentials[0]: unknown credential 'CPMX'" in p for p in e.value.problems)
