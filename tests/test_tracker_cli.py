@@ -379,3 +379,10 @@ def test_the_tracker_follows_the_injected_environment(tmp_path):
     env = MockEnvironment(environ={"CERTPLAN_DB": str(db)})
     assert run(["--catalog", str(FIXTURE), "eligible", "CIC", "--json"], env) == 0
     assert json.loads(env.out)[0]["status"] == "eligible"
+
+
+def test_reading_commands_never_create_a_tracker(cp, db):
+    for args in (["held", "list"], ["ceu", "list"], ["ceu", "status"], ["renew"], ["experience", "list"], ["apprentice", "status"], ["ceu", "export"]):
+        r = ok(cp(*args, "--json") if args != ["ceu", "export"] else cp(*args))
+        assert r.stdout.strip() in ("[]", "id,date,ceus,title,provider,approval,category,for,certificate,certificate_sha256")
+    assert not db.exists()

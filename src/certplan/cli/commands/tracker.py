@@ -70,12 +70,16 @@ def _date(opt: str, text: str | None, *, not_after: dt.date | None = None) -> dt
     return d
 
 
-def _tracker(db: Path | None):
+def _tracker(db: Path | None, write: bool = True):
+    """The tracker; a command that only reads never creates one (a missing file reads as empty)."""
     from certplan.cli.env import current
     from certplan.store.tracker import Tracker, TrackerError, default_path
 
+    path = db or default_path(current().environ)
+    if not write and not Path(path).exists():
+        path = ":memory:"
     try:
-        return Tracker(db or default_path(current().environ))
+        return Tracker(path)
     except TrackerError as exc:
         _fail(str(exc))
 
@@ -213,7 +217,7 @@ def held_list(ctx: typer.Context, db: DbOpt = None, *, out: Output) -> None:
 
     f = out.format
     cat = load(ctx)
-    with _tracker(db) as t:
+    with _tracker(db, write=False) as t:
         rows = [_held_record(cat, h) for h in t.held()]
     write_records(rows, HELD_COLUMNS, f, out.ctx, "Held credentials")
 
@@ -366,7 +370,7 @@ def ceu_list(ctx: typer.Context, db: DbOpt = None, *, out: Output) -> None:
     from certplan.output.tracker import CEU_COLUMNS, ceu_record, write_records
 
     f = out.format
-    with _tracker(db) as t:
+    with _tracker(db, write=False) as t:
         rows = [ceu_record(c) for c in t.ceus()]
     write_records(rows, CEU_COLUMNS, f, out.ctx, "CEUs")
 
@@ -466,7 +470,7 @@ def ceu_export(
     """
     from certplan.output.tracker import ceu_record, write_ceu_export
 
-    with _tracker(db) as t:
+    with _tracker(db, write=False) as t:
         recs = [ceu_record(c) for c in t.ceus()]
     _write_file(out_file, write_ceu_export(recs, fmt.value), force, f"{len(recs)} CEUs", common.out().stdout)
 
@@ -479,7 +483,7 @@ def _statuses(ctx, db, on):
 
     cat = load(ctx)
     day = _date("--on", on) or common.today()
-    with _tracker(db) as t:
+    with _tracker(db, write=False) as t:
         held, ceus = t.held(), t.ceus()
     return cat, day, held, ceus, ceu_status.status(cat, held, ceus, day)
 
@@ -571,7 +575,7 @@ def renew_cmd(
     f = out.format
     cat = load(ctx)
     day = _date("--on", on) or common.today()
-    with _tracker(db) as t:
+    with _tracker(db, write=False) as t:
         items = renewal.renewals(cat, t.held(), t.ceus(), day)
     if ics == "-":
         _write_file("-", renewal_calendar(items, day), force, "the calendar", out.ctx.stdout)
@@ -652,7 +656,7 @@ def experience_list(db: DbOpt = None, *, out: Output) -> None:
     from certplan.output.tracker import EXPERIENCE_COLUMNS, write_records
 
     f = out.format
-    with _tracker(db) as t:
+    with _tracker(db, write=False) as t:
         rows = [_exp_record(e) for e in t.experience()]
     write_records(rows, EXPERIENCE_COLUMNS, f, out.ctx, "Experience")
 
@@ -712,6 +716,6 @@ def apprentice_status(
     day = _date("--on", on) or today
     cd = _date("--course-done", course_done, not_after=today)
     pd = _date("--practicode-done", practicode_done, not_after=today)
-    with _tracker(db) as t:
+    with _tracker(db, write=False) as t:
         items = apprentice_removal.status(cat, t.held(), t.experience(), day, cd, pd)
     write_apprentice(items, f, out.ctx)
