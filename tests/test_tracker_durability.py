@@ -185,3 +185,23 @@ def test_a_failed_batch_saves_nothing(tmp_path):
         assert t.ceus() == []
         t.ceu_add(good)
         assert [c.title for c in t.ceus()] == ["good"]
+
+
+def test_an_older_database_is_migrated_forward_keeping_its_data(tmp_path):
+    import sqlite3
+
+    from certplan.store.tracker import MIGRATIONS, SCHEMA_VERSION, _statements
+
+    db = tmp_path / "v1.sqlite3"
+    con = sqlite3.connect(db)
+    for stmt in _statements(MIGRATIONS[0]):
+        con.execute(stmt)
+    con.execute("INSERT INTO ceu (date, ceus, title, added_at) VALUES ('2025-01-02', 3, 'kept', 'x')")
+    con.execute("PRAGMA user_version = 1")
+    con.commit()
+    con.close()
+    with Tracker(db) as t:
+        assert t.schema_version() == SCHEMA_VERSION == 2
+        assert [c.title for c in t.ceus()] == ["kept"]
+        names = {r[0] for r in t.conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+        assert "ceu_for_code" in names

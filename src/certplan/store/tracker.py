@@ -63,6 +63,10 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX ceu_date ON ceu(date);
     """,
+    # 2: find the CEUs recorded for a credential without a scan.
+    """
+    CREATE INDEX ceu_for_code ON ceu_for(code);
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
