@@ -83,8 +83,14 @@ def _errors(instance, schema):
     ]
 
 
+# The after-the-exam commands still have hand-written schemas (contract/tracker_schemas.py), validated in
+# tests/test_tracker_cli.py; they join CALLS when they are typed like the others.
+HAND_WRITTEN = {"held", "ceu", "renew", "experience", "apprentice"}
+
+
 def test_every_command_with_json_has_a_representative_call():
-    assert set(_commands_with_json()) == {path for path, _, _ in CALLS}
+    typed = {p for p in _commands_with_json() if p[0] not in HAND_WRITTEN}
+    assert typed == {path for path, _, _ in CALLS}
 
 
 def test_every_output_has_a_call_or_is_the_union():
