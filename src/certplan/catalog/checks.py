@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from pydantic import BaseModel
 
-from certplan.catalog.models import Catalog, CredentialReq, MembershipReq
+from certplan.catalog.models import Catalog, CategoryRule, CredentialReq, MembershipReq
 from certplan.catalog.vocab import default_port, tracking_params
 
 Loc = tuple
@@ -97,6 +97,11 @@ def cross_check(cat: Catalog) -> list[tuple[Loc, str]]:
                 if soc not in socs:
                     problems.append(((*base, "occupations", j), f"unknown occupation {soc!r}"))
 
+    dupes(cat.funding, "id", "funding")
+    for i, prog in enumerate(cat.funding):
+        for j, cov in enumerate(prog.covers):
+            need_code(("funding", i, "covers", j, "code"), cov.code)
+
     for loc, obj in _walk(cat, ()):
         if isinstance(obj, CredentialReq):
             for j, code in enumerate(obj.any_of):
@@ -104,6 +109,10 @@ def cross_check(cat: Catalog) -> list[tuple[Loc, str]]:
         elif isinstance(obj, MembershipReq):
             if obj.body not in body_codes:
                 problems.append(((*loc, "body"), f"unknown body {obj.body!r}"))
+        elif isinstance(obj, CategoryRule):  # a CEU minimum names credentials of its body
+            for field in ("credentials", "exclude"):
+                for j, code in enumerate(getattr(obj, field)):
+                    need_code((*loc, field, j), code)
         if loc and loc[-1] == "source" and isinstance(obj, str) and obj not in source_ids:
             problems.append((loc, f"unknown source {obj!r} (not in the top-level sources list)"))
     return problems

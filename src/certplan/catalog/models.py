@@ -104,6 +104,26 @@ class Dated(Strict):
     effective_from: Annotated[str, AfterValidator(_real_date)] | None = Field(None, pattern=DATE_PATTERN)
     effective_until: Annotated[str, AfterValidator(_real_date)] | None = Field(None, pattern=DATE_PATTERN)
 
+    @model_validator(mode="after")
+    def _period_in_order(self):
+        from certplan.catalog.rules import start_of
+
+        start, end = start_of(self.effective_from), start_of(self.effective_until)
+        if start is not None and end is not None and end <= start:
+            raise ValueError(
+                f"effective_until ({self.effective_until}) must be after effective_from ({self.effective_from})"
+            )
+        return self
+
+
+def _always_one(rules: list, what: str) -> None:
+    """Raise unless at least one of ``rules`` is in force on every day (a dated list may not leave a gap)."""
+    from certplan.catalog.rules import uncovered_day
+
+    gap = uncovered_day(rules)
+    if gap is not None:
+        raise ValueError(f"no {what} is in force on {gap.isoformat()}; dated rules must leave none without one")
+
 
 class Sourced(Strict):
     """Base for anything that cites a source and may carry a note."""
@@ -133,7 +153,9 @@ class Fact(Sourced, Generic[T]):
         return self
 
 
-class Money(Sourced):
+class Money(Sourced, Dated):
+    """A fee; dated (``effective_from``/``effective_until``) when the source says in which period it applied."""
+
     amount: float | None = Field(ge=0, le=1_000_000)
     currency: Literal["USD"] = "USD"
     member: bool | None = None
@@ -146,6 +168,9 @@ class Money(Sourced):
             "How often it is paid. For upkeep fees null means once per renewal cycle; 'event' is a fee paid only"
             " when something happens (late payment, extension, reinstatement) and is never part of a plain total."
         ),
+    )
+    event: Literal["late", "extension", "reinstatement"] | None = Field(
+        None, description="For per: event fees, which event: `certplan renew` reports each by this name."
     )
 
     @model_validator(mode="after")
@@ -247,7 +272,9 @@ Requirement = Annotated[
 ]
 
 
-class Pathway(Sourced):
+class Pathway(Sourced, Dated):
+    """One way to qualify; dated when the source says in which period the route was open."""
+
     id: str
     label: str
     requirements: list[Requirement] = Field(min_length=1)
@@ -257,11 +284,29 @@ class Eligibility(Strict):
     pathways: list[Pathway] = Field(min_length=1)
     recommended: list[Note] = []
 
+    @model_validator(mode="after")
+    def _a_pathway_every_day(self):
+        _always_one(self.pathways, "pathway")
+        return self
+
+
+class Evidence(Sourced):
+    """What the body wants as proof that a removal requirement of this kind is met."""
+
+    kind: Literal["experience", "course", "practicode"]
+    text: str
+
 
 class Apprentice(Sourced):
     designation: str
     rule: str
     removal: list[Pathway] = Field(min_length=1)
+    evidence: list[Evidence] = []
+
+    @model_validator(mode="after")
+    def _a_removal_every_day(self):
+        _always_one(self.removal, "removal pathway")
+        return self
 
 
 # --------------------------------------------------------------------------- exam and upkeep
@@ -286,6 +331,11 @@ class Exam(Strict):
     retake: Fact[str]
     domains: list[Domain] = []
     study_hours: Fact[StudyHours] | None = None
+
+    @model_validator(mode="after")
+    def _a_fee_every_day(self):
+        _always_one(self.fees, "exam fee")
+        return self
 
 
 class TopicRule(Sourced):
@@ -360,7 +410,7 @@ class Credential(Strict):
         return self
 
 
-class CeuSchedule(Sourced):
+class CeuSchedule(Sourced, Dated):
     """CEUs per cycle for a holder of N credentials of this body.
 
     Either an explicit ``by_count`` table (the last entry applies to that many or more),
@@ -379,6 +429,126 @@ class CeuSchedule(Sourced):
         return self
 
 
+# --------------------------------------------------------------------------- after the exam (dated rules)
+# Each rule applies in its period (Dated); ``dated_by`` says which day of a cycle picks the rule:
+# the cycle's last day (default; the day CEUs are submitted) or its first day.
+
+CycleDay = Literal["cycle-end", "cycle-start"]
+
+
+class CycleRule(Sourced, Dated):
+    """How a body's CEU cycle is placed in time."""
+
+    years: int = Field(gt=0, le=10)
+    starts: Literal["earned-date", "membership-renewal"] = Field(
+        description="earned-date: the first cycle begins on the day the exam was passed; membership-renewal: cycles "
+        "follow the membership renewal date (the holder gives it as --cycle-start; without it the earned date is used)."
+    )
+    ends: Literal["day-before-anniversary", "end-of-month"] = Field(
+        "day-before-anniversary",
+        description="day-before-anniversary: the cycle's last day is the day before start + years; end-of-month: the "
+        "last day of the month in which start + years falls.",
+    )
+
+
+class FirstCycle(Sourced, Dated):
+    """Whether the first cycle's requirement is smaller because the credential was earned part-way through it."""
+
+    prorated: bool
+    method: Literal["whole-months"] | None = Field(
+        None,
+        description="whole-months: required x (whole months from the earned date to the cycle end) / (months in a "
+        "cycle), rounded up. null: the body prorates but publishes no method (the full figure is shown).",
+    )
+    estimate: bool = Field(False, description="The method is certplan's reading, not the body's published formula.")
+    dated_by: CycleDay = "cycle-end"
+
+    @model_validator(mode="after")
+    def _estimate_note(self):
+        if self.estimate and not self.note:
+            raise ValueError("an estimated proration needs a note giving its basis")
+        return self
+
+
+class CategoryRule(Sourced, Dated):
+    """A minimum of a cycle's CEUs that must be in a category, or from listed providers.
+
+    It applies to a holder of one of ``credentials`` (or of a credential of this body at ``level``, except
+    ``exclude``); ``per_credential`` gives one minimum per matching credential (the CEU's ``--for`` says which).
+    The minimum is ``ceus``, or ``percent`` of the CEUs required (rounded up).  Without ``credentials`` and
+    ``level`` it applies to every holder.
+    """
+
+    category: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$", description="The category as the body names it.")
+    credentials: list[str] = []
+    level: Level | None = None
+    exclude: list[str] = []
+    per_credential: bool = False
+    ceus: float | None = Field(None, gt=0, le=1000)
+    percent: float | None = Field(None, gt=0, le=100)
+    counts: Literal["category", "provider"] = Field(
+        "category",
+        description="category: CEUs recorded with this category count; provider: CEUs whose provider names one of "
+        "``providers`` count (whatever their category).",
+    )
+    providers: list[str] = []
+    dated_by: CycleDay = "cycle-end"
+
+    @model_validator(mode="after")
+    def _one_amount(self):
+        if (self.ceus is None) == (self.percent is None):
+            raise ValueError("give either ceus or percent")
+        if (self.counts == "provider") != bool(self.providers):
+            raise ValueError("counts: provider needs providers (and providers need counts: provider)")
+        return self
+
+
+class GraceRule(Sourced, Dated):
+    """Days after the due date in which the holder can still renew (or pay) without losing the credential."""
+
+    days: int | None = Field(ge=0, le=3650)
+    what: str
+    used: bool = Field(True, description="false: a conflicting figure kept for the record; `renew` uses the other.")
+    dated_by: CycleDay = "cycle-end"
+
+    @model_validator(mode="after")
+    def _null_needs_note(self):
+        if self.days is None and not self.note:
+            raise ValueError("an unknown grace period (null) needs a note saying what is missing")
+        return self
+
+
+class LapseRule(Sourced, Dated):
+    """What happens ``after_days`` days after the due date when requirements are unmet."""
+
+    after_days: int | None = Field(ge=0, le=3650)
+    status: Literal["inactive", "cancelled", "revoked", "expired"]
+    what: str
+    dated_by: CycleDay = "cycle-end"
+
+    @model_validator(mode="after")
+    def _null_needs_note(self):
+        if self.after_days is None and not self.note:
+            raise ValueError("an unknown lapse date (null) needs a note saying what is missing")
+        return self
+
+
+class ReinstateRule(Sourced, Dated):
+    """How, and until when, a lapsed credential can be restored without retaking the exam."""
+
+    counted_from: Literal["due", "lapse"] = Field(description="The window starts at the due date or the lapse date.")
+    within_days: int | None = Field(None, ge=0, le=3650)
+    within_years: int | None = Field(None, ge=0, le=20)
+    how: str
+    dated_by: CycleDay = "cycle-end"
+
+    @model_validator(mode="after")
+    def _window(self):
+        if self.within_days is None and self.within_years is None and not self.note:
+            raise ValueError("an unknown reinstatement window needs a note saying what is missing")
+        return self
+
+
 class Renewal(Strict):
     cycle_years: Fact[CycleYears]
     ceus: CeuSchedule | None = None
@@ -387,6 +557,15 @@ class Renewal(Strict):
     lapse: Fact[str] | None = None
     membership_required: Fact[bool] | None = None
     rules: list[Note] = []
+    # Dated, structured rules used by `ceu status`, `renew` and `apprentice status` (``ceus`` is the schedule in
+    # force today; ``ceus_earlier`` the ones it replaced, each with its period).
+    ceus_earlier: list[CeuSchedule] = []
+    cycle: list[CycleRule] = []
+    first_cycle: list[FirstCycle] = []
+    categories: list[CategoryRule] = []
+    grace: list[GraceRule] = []
+    lapses: list[LapseRule] = []
+    reinstatement: list[ReinstateRule] = []
 
 
 class Body(Strict):
@@ -419,6 +598,9 @@ class OccupationFigure(Sourced):
 class Occupation(Strict):
     soc: str = Field(pattern=r"^\d{2}-\d{4}$")
     title: str
+    onet: Fact[str] | None = Field(
+        None, description="The O*NET-SOC code (e.g. 29-2072.00) where a source confirms it; used by the CTDL export."
+    )
     figures: list[OccupationFigure] = []
     entry_education: Fact[str] | None = None
     notes: list[Note] = []
@@ -452,6 +634,65 @@ class GeneralFact(Sourced):
     value: float | None = None
 
 
+# --------------------------------------------------------------------------- who pays
+
+FundingPart = Literal["exam", "membership", "renewal", "ceus", "study", "course"]
+
+
+class FundingCap(Sourced, Dated):
+    """The most a program pays a person, per period; dated when the source says when it applied."""
+
+    amount: float | None = Field(ge=0, le=1_000_000)
+    per: Literal["year", "fiscal-year", "career"] = Field(
+        description="year / fiscal-year: the cap starts again each (fiscal) year; career: once per person, ever."
+    )
+
+    @model_validator(mode="after")
+    def _null_needs_note(self):
+        if self.amount is None and not self.note:
+            raise ValueError("an unknown cap (null) needs a note saying what is missing")
+        return self
+
+
+class PaidPart(Sourced):
+    """A cost part a program pays (exam, study materials, ...), with its own limit where the source gives one."""
+
+    part: FundingPart
+    cap: float | None = Field(None, ge=0, le=1_000_000)
+    cap_per: Literal["test", "credential"] | None = Field(
+        None, description="test: the cap applies to each exam attempt; credential: to the credential as a whole."
+    )
+
+    @model_validator(mode="after")
+    def _cap_needs_per(self):
+        if (self.cap is None) != (self.cap_per is None):
+            raise ValueError("give cap and cap_per together")
+        return self
+
+
+class CoveredCredential(Sourced):
+    """A credential a source lists for the program (e.g. on Army COOL, or flagged 'GI Bill')."""
+
+    code: str
+
+
+class Funding(Strict):
+    """A program that pays part of what a credential costs (military credentialing, GI Bill, WIOA)."""
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9-]*$")
+    name: str
+    kind: Literal["military", "veterans", "workforce"]
+    aliases: list[str] = Field(default_factory=list, description="Other names people type for --funding.")
+    who: Fact[str] = Field(description="Who qualifies, in the source's terms.")
+    caps: list[FundingCap] = Field(default_factory=list, description="Dated; none in force means the cap is unknown.")
+    pays_for: list[PaidPart] = Field(min_length=1)
+    covers: list[CoveredCredential] = Field(
+        default_factory=list,
+        description="Credentials a source lists for this program; for any other the program may apply if approved.",
+    )
+    notes: list[Note] = []
+
+
 class Catalog(Strict):
     schema_version: Literal[1]
     sources: list[Source] = Field(min_length=1)
@@ -460,6 +701,7 @@ class Catalog(Strict):
     occupations: list[Occupation] = []
     pay_differences: list[PayDifference] = []
     facts: list[GeneralFact] = []
+    funding: list[Funding] = []
 
 
 Sourced.model_rebuild()

@@ -49,8 +49,8 @@ class Fact(Sourced):
     _shape = {'conflicts': ['list', 'Conflict']}
 
 
-class Money(Sourced):
-    model_fields = {'source': REQUIRED, 'note': None, 'conflicts': [], 'amount': REQUIRED, 'currency': 'USD', 'member': None, 'student': False, 'what': None, 'attempts': None, 'per': None}
+class Money(Sourced, Dated):
+    model_fields = {'effective_from': None, 'effective_until': None, 'source': REQUIRED, 'note': None, 'conflicts': [], 'amount': REQUIRED, 'currency': 'USD', 'member': None, 'student': False, 'what': None, 'attempts': None, 'per': None, 'event': None}
     _shape = {'conflicts': ['list', 'Conflict']}
 
 
@@ -109,8 +109,8 @@ class OtherReq(Strict):
     _shape = {}
 
 
-class Pathway(Sourced):
-    model_fields = {'source': REQUIRED, 'note': None, 'conflicts': [], 'id': REQUIRED, 'label': REQUIRED, 'requirements': REQUIRED}
+class Pathway(Sourced, Dated):
+    model_fields = {'effective_from': None, 'effective_until': None, 'source': REQUIRED, 'note': None, 'conflicts': [], 'id': REQUIRED, 'label': REQUIRED, 'requirements': REQUIRED}
     _shape = {'conflicts': ['list', 'Conflict'], 'requirements': ['list', ['kind', {'education': 'EducationReq', 'accredited-program': 'ProgramReq', 'experience': 'ExperienceReq', 'credential': 'CredentialReq', 'membership': 'MembershipReq', 'course': 'CourseReq', 'practicode': 'PracticodeReq', 'clinical-hours': 'ClinicalHoursReq', 'training-program': 'TrainingProgramReq', 'other': 'OtherReq'}]]}
 
 
@@ -119,9 +119,14 @@ class Eligibility(Strict):
     _shape = {'pathways': ['list', 'Pathway'], 'recommended': ['list', 'Note']}
 
 
+class Evidence(Sourced):
+    model_fields = {'source': REQUIRED, 'note': None, 'conflicts': [], 'kind': REQUIRED, 'text': REQUIRED}
+    _shape = {'conflicts': ['list', 'Conflict']}
+
+
 class Apprentice(Sourced):
-    model_fields = {'source': REQUIRED, 'note': None, 'conflicts': [], 'designation': REQUIRED, 'rule': REQUIRED, 'removal': REQUIRED}
-    _shape = {'conflicts': ['list', 'Conflict'], 'removal': ['list', 'Pathway']}
+    model_fields = {'source': REQUIRED, 'note': None, 'conflicts': [], 'designation': REQUIRED, 'rule': REQUIRED, 'removal': REQUIRED, 'evidence': []}
+    _shape = {'conflicts': ['list', 'Conflict'], 'removal': ['list', 'Pathway'], 'evidence': ['list', 'Evidence']}
 
 
 class Domain(Strict):
@@ -159,14 +164,44 @@ class Credential(Strict):
     _shape = {'exam': 'Exam', 'eligibility': 'Eligibility', 'apprentice': 'Apprentice', 'maintenance': 'Maintenance', 'salary': ['list', 'PayFigure'], 'retired': 'Retirement', 'recognition': ['list', 'Note'], 'notes': ['list', 'Note']}
 
 
-class CeuSchedule(Sourced):
-    model_fields = {'source': REQUIRED, 'note': None, 'conflicts': [], 'by_count': None, 'increment': None, 'cap': None}
+class CeuSchedule(Sourced, Dated):
+    model_fields = {'effective_from': None, 'effective_until': None, 'source': REQUIRED, 'note': None, 'conflicts': [], 'by_count': None, 'increment': None, 'cap': None}
+    _shape = {'conflicts': ['list', 'Conflict']}
+
+
+class CycleRule(Sourced, Dated):
+    model_fields = {'effective_from': None, 'effective_until': None, 'source': REQUIRED, 'note': None, 'conflicts': [], 'years': REQUIRED, 'starts': REQUIRED, 'ends': 'day-before-anniversary'}
+    _shape = {'conflicts': ['list', 'Conflict']}
+
+
+class FirstCycle(Sourced, Dated):
+    model_fields = {'effective_from': None, 'effective_until': None, 'source': REQUIRED, 'note': None, 'conflicts': [], 'prorated': REQUIRED, 'method': None, 'estimate': False, 'dated_by': 'cycle-end'}
+    _shape = {'conflicts': ['list', 'Conflict']}
+
+
+class CategoryRule(Sourced, Dated):
+    model_fields = {'effective_from': None, 'effective_until': None, 'source': REQUIRED, 'note': None, 'conflicts': [], 'category': REQUIRED, 'credentials': [], 'level': None, 'exclude': [], 'per_credential': False, 'ceus': None, 'percent': None, 'counts': 'category', 'providers': [], 'dated_by': 'cycle-end'}
+    _shape = {'conflicts': ['list', 'Conflict']}
+
+
+class GraceRule(Sourced, Dated):
+    model_fields = {'effective_from': None, 'effective_until': None, 'source': REQUIRED, 'note': None, 'conflicts': [], 'days': REQUIRED, 'what': REQUIRED, 'used': True, 'dated_by': 'cycle-end'}
+    _shape = {'conflicts': ['list', 'Conflict']}
+
+
+class LapseRule(Sourced, Dated):
+    model_fields = {'effective_from': None, 'effective_until': None, 'source': REQUIRED, 'note': None, 'conflicts': [], 'after_days': REQUIRED, 'status': REQUIRED, 'what': REQUIRED, 'dated_by': 'cycle-end'}
+    _shape = {'conflicts': ['list', 'Conflict']}
+
+
+class ReinstateRule(Sourced, Dated):
+    model_fields = {'effective_from': None, 'effective_until': None, 'source': REQUIRED, 'note': None, 'conflicts': [], 'counted_from': REQUIRED, 'within_days': None, 'within_years': None, 'how': REQUIRED, 'dated_by': 'cycle-end'}
     _shape = {'conflicts': ['list', 'Conflict']}
 
 
 class Renewal(Strict):
-    model_fields = {'cycle_years': REQUIRED, 'ceus': None, 'fees': [], 'grace_period_days': None, 'lapse': None, 'membership_required': None, 'rules': []}
-    _shape = {'cycle_years': 'Fact', 'ceus': 'CeuSchedule', 'fees': ['list', 'Money'], 'grace_period_days': 'Fact', 'lapse': 'Fact', 'membership_required': 'Fact', 'rules': ['list', 'Note']}
+    model_fields = {'cycle_years': REQUIRED, 'ceus': None, 'fees': [], 'grace_period_days': None, 'lapse': None, 'membership_required': None, 'rules': [], 'ceus_earlier': [], 'cycle': [], 'first_cycle': [], 'categories': [], 'grace': [], 'lapses': [], 'reinstatement': []}
+    _shape = {'cycle_years': 'Fact', 'ceus': 'CeuSchedule', 'fees': ['list', 'Money'], 'grace_period_days': 'Fact', 'lapse': 'Fact', 'membership_required': 'Fact', 'rules': ['list', 'Note'], 'ceus_earlier': ['list', 'CeuSchedule'], 'cycle': ['list', 'CycleRule'], 'first_cycle': ['list', 'FirstCycle'], 'categories': ['list', 'CategoryRule'], 'grace': ['list', 'GraceRule'], 'lapses': ['list', 'LapseRule'], 'reinstatement': ['list', 'ReinstateRule']}
 
 
 class Body(Strict):
@@ -180,8 +215,8 @@ class OccupationFigure(Sourced):
 
 
 class Occupation(Strict):
-    model_fields = {'soc': REQUIRED, 'title': REQUIRED, 'figures': [], 'entry_education': None, 'notes': []}
-    _shape = {'figures': ['list', 'OccupationFigure'], 'entry_education': 'Fact', 'notes': ['list', 'Note']}
+    model_fields = {'soc': REQUIRED, 'title': REQUIRED, 'onet': None, 'figures': [], 'entry_education': None, 'notes': []}
+    _shape = {'onet': 'Fact', 'figures': ['list', 'OccupationFigure'], 'entry_education': 'Fact', 'notes': ['list', 'Note']}
 
 
 class PayDifference(Sourced):
@@ -194,9 +229,29 @@ class GeneralFact(Sourced):
     _shape = {'conflicts': ['list', 'Conflict']}
 
 
+class FundingCap(Sourced, Dated):
+    model_fields = {'effective_from': None, 'effective_until': None, 'source': REQUIRED, 'note': None, 'conflicts': [], 'amount': REQUIRED, 'per': REQUIRED}
+    _shape = {'conflicts': ['list', 'Conflict']}
+
+
+class PaidPart(Sourced):
+    model_fields = {'source': REQUIRED, 'note': None, 'conflicts': [], 'part': REQUIRED, 'cap': None, 'cap_per': None}
+    _shape = {'conflicts': ['list', 'Conflict']}
+
+
+class CoveredCredential(Sourced):
+    model_fields = {'source': REQUIRED, 'note': None, 'conflicts': [], 'code': REQUIRED}
+    _shape = {'conflicts': ['list', 'Conflict']}
+
+
+class Funding(Strict):
+    model_fields = {'id': REQUIRED, 'name': REQUIRED, 'kind': REQUIRED, 'aliases': [], 'who': REQUIRED, 'caps': [], 'pays_for': REQUIRED, 'covers': [], 'notes': []}
+    _shape = {'who': 'Fact', 'caps': ['list', 'FundingCap'], 'pays_for': ['list', 'PaidPart'], 'covers': ['list', 'CoveredCredential'], 'notes': ['list', 'Note']}
+
+
 class Catalog(Strict):
-    model_fields = {'schema_version': REQUIRED, 'sources': REQUIRED, 'bodies': REQUIRED, 'credentials': REQUIRED, 'occupations': [], 'pay_differences': [], 'facts': []}
-    _shape = {'sources': ['list', 'Source'], 'bodies': ['list', 'Body'], 'credentials': ['list', 'Credential'], 'occupations': ['list', 'Occupation'], 'pay_differences': ['list', 'PayDifference'], 'facts': ['list', 'GeneralFact']}
+    model_fields = {'schema_version': REQUIRED, 'sources': REQUIRED, 'bodies': REQUIRED, 'credentials': REQUIRED, 'occupations': [], 'pay_differences': [], 'facts': [], 'funding': []}
+    _shape = {'sources': ['list', 'Source'], 'bodies': ['list', 'Body'], 'credentials': ['list', 'Credential'], 'occupations': ['list', 'Occupation'], 'pay_differences': ['list', 'PayDifference'], 'facts': ['list', 'GeneralFact'], 'funding': ['list', 'Funding']}
 
 
-CLASSES = {'Strict': Strict, 'Source': Source, 'Dated': Dated, 'Sourced': Sourced, 'Conflict': Conflict, 'Fact': Fact, 'Money': Money, 'Note': Note, 'EducationReq': EducationReq, 'ProgramReq': ProgramReq, 'ExperienceReq': ExperienceReq, 'CredentialReq': CredentialReq, 'MembershipReq': MembershipReq, 'CourseReq': CourseReq, 'PracticodeReq': PracticodeReq, 'ClinicalHoursReq': ClinicalHoursReq, 'TrainingProgramReq': TrainingProgramReq, 'OtherReq': OtherReq, 'Pathway': Pathway, 'Eligibility': Eligibility, 'Apprentice': Apprentice, 'Domain': Domain, 'Exam': Exam, 'TopicRule': TopicRule, 'Maintenance': Maintenance, 'PayFigure': PayFigure, 'Retirement': Retirement, 'Credential': Credential, 'CeuSchedule': CeuSchedule, 'Renewal': Renewal, 'Body': Body, 'OccupationFigure': OccupationFigure, 'Occupation': Occupation, 'PayDifference': PayDifference, 'GeneralFact': GeneralFact, 'Catalog': Catalog}
+CLASSES = {'Strict': Strict, 'Source': Source, 'Dated': Dated, 'Sourced': Sourced, 'Conflict': Conflict, 'Fact': Fact, 'Money': Money, 'Note': Note, 'EducationReq': EducationReq, 'ProgramReq': ProgramReq, 'ExperienceReq': ExperienceReq, 'CredentialReq': CredentialReq, 'MembershipReq': MembershipReq, 'CourseReq': CourseReq, 'PracticodeReq': PracticodeReq, 'ClinicalHoursReq': ClinicalHoursReq, 'TrainingProgramReq': TrainingProgramReq, 'OtherReq': OtherReq, 'Pathway': Pathway, 'Eligibility': Eligibility, 'Evidence': Evidence, 'Apprentice': Apprentice, 'Domain': Domain, 'Exam': Exam, 'TopicRule': TopicRule, 'Maintenance': Maintenance, 'PayFigure': PayFigure, 'Retirement': Retirement, 'Credential': Credential, 'CeuSchedule': CeuSchedule, 'CycleRule': CycleRule, 'FirstCycle': FirstCycle, 'CategoryRule': CategoryRule, 'GraceRule': GraceRule, 'LapseRule': LapseRule, 'ReinstateRule': ReinstateRule, 'Renewal': Renewal, 'Body': Body, 'OccupationFigure': OccupationFigure, 'Occupation': Occupation, 'PayDifference': PayDifference, 'GeneralFact': GeneralFact, 'FundingCap': FundingCap, 'PaidPart': PaidPart, 'CoveredCredential': CoveredCredential, 'Funding': Funding, 'Catalog': Catalog}
