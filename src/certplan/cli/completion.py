@@ -112,16 +112,16 @@ def _codes() -> list[str] | None:
     try:
         import datetime as dt
 
-        from certplan.store.caches import load_served
+        from certplan.store.caches import load_codes
 
         today = os.environ.get("CERTPLAN_TODAY")
         day = dt.date.fromisoformat(today) if today else dt.date.today()
-        served = load_served(os.environ.get("CERTPLAN_CATALOG") or None, day, build=False)
+        codes = load_codes(os.environ.get("CERTPLAN_CATALOG") or None, day)
     except Exception:  # any problem: let Typer's own path answer (and report it)
         return None
-    if served is None:
+    if codes is None:
         return None
-    return sorted(c for c in served["codes"] if " " not in c)
+    return sorted(c for c in codes if " " not in c)
 
 
 def fast_complete() -> bool:
