@@ -135,7 +135,7 @@ words = st.sampled_from(
         "--fields",
         "code,name",
         "--member",
-        "--non-member",
+        "--basis",
         "--strict",
         "--profiles",
         "/nonexistent",

@@ -130,8 +130,9 @@ def _decode(name: str, raw: bytes) -> str:
 # --------------------------------------------------------------------------- loading
 
 
-def load_catalog(path: str | os.PathLike[str] | None = None) -> Catalog:
-    """Load, validate and cross-check a catalog (no cache: see certplan.store.caches)."""
+def load_catalog(path: str | os.PathLike[str] | None = None, *, use_cache: bool = False) -> Catalog:
+    """Load, validate and cross-check a catalog.  The loader never caches (certplan.store.caches
+    does); ``use_cache`` is accepted, and ignored, so callers written before the move still work."""
     return load_catalog_text(read_catalog_text(path))
 
 

@@ -211,6 +211,15 @@ class ClinicalHoursReq(Strict):
     hours: Hours
 
 
+class TrainingProgramReq(Strict):
+    """A completed training program (a school or vendor program, not a degree), e.g. NHA's CBCS route."""
+
+    kind: Literal["training-program"]
+    topic: str = Field(description="What the program teaches, as the body says it (e.g. 'medical billing and coding').")
+    hours: int | None = Field(None, gt=0, description="Minimum program length in hours, when the body sets one.")
+    within_years: int | None = Field(None, gt=0, description="Completed within this many years, when the body says.")
+
+
 class OtherReq(Strict):
     kind: Literal["other"]
     text: str
@@ -231,6 +240,7 @@ Requirement = Annotated[
         CourseReq,
         PracticodeReq,
         ClinicalHoursReq,
+        TrainingProgramReq,
         OtherReq,
     ],
     Field(discriminator="kind"),
@@ -456,6 +466,6 @@ Sourced.model_rebuild()
 
 # Each model is a virtual subclass of its runtime record (catalog/records.py, generated from this
 # file), so core's isinstance checks accept both.
-from certplan.catalog.records_base import register_models  # noqa: E402
+from certplan.catalog.records import register_models  # noqa: E402
 
 register_models(globals())

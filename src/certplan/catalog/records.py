@@ -99,6 +99,11 @@ class ClinicalHoursReq(Strict):
     _shape = {}
 
 
+class TrainingProgramReq(Strict):
+    model_fields = {'kind': REQUIRED, 'topic': REQUIRED, 'hours': None, 'within_years': None}
+    _shape = {}
+
+
 class OtherReq(Strict):
     model_fields = {'kind': REQUIRED, 'text': REQUIRED, 'check': 'blocking'}
     _shape = {}
@@ -106,7 +111,7 @@ class OtherReq(Strict):
 
 class Pathway(Sourced):
     model_fields = {'source': REQUIRED, 'note': None, 'conflicts': [], 'id': REQUIRED, 'label': REQUIRED, 'requirements': REQUIRED}
-    _shape = {'conflicts': ['list', 'Conflict'], 'requirements': ['list', ['kind', {'education': 'EducationReq', 'accredited-program': 'ProgramReq', 'experience': 'ExperienceReq', 'credential': 'CredentialReq', 'membership': 'MembershipReq', 'course': 'CourseReq', 'practicode': 'PracticodeReq', 'clinical-hours': 'ClinicalHoursReq', 'other': 'OtherReq'}]]}
+    _shape = {'conflicts': ['list', 'Conflict'], 'requirements': ['list', ['kind', {'education': 'EducationReq', 'accredited-program': 'ProgramReq', 'experience': 'ExperienceReq', 'credential': 'CredentialReq', 'membership': 'MembershipReq', 'course': 'CourseReq', 'practicode': 'PracticodeReq', 'clinical-hours': 'ClinicalHoursReq', 'training-program': 'TrainingProgramReq', 'other': 'OtherReq'}]]}
 
 
 class Eligibility(Strict):
@@ -194,4 +199,4 @@ class Catalog(Strict):
     _shape = {'sources': ['list', 'Source'], 'bodies': ['list', 'Body'], 'credentials': ['list', 'Credential'], 'occupations': ['list', 'Occupation'], 'pay_differences': ['list', 'PayDifference'], 'facts': ['list', 'GeneralFact']}
 
 
-CLASSES = {'Strict': Strict, 'Source': Source, 'Dated': Dated, 'Sourced': Sourced, 'Conflict': Conflict, 'Fact': Fact, 'Money': Money, 'Note': Note, 'EducationReq': EducationReq, 'ProgramReq': ProgramReq, 'ExperienceReq': ExperienceReq, 'CredentialReq': CredentialReq, 'MembershipReq': MembershipReq, 'CourseReq': CourseReq, 'PracticodeReq': PracticodeReq, 'ClinicalHoursReq': ClinicalHoursReq, 'OtherReq': OtherReq, 'Pathway': Pathway, 'Eligibility': Eligibility, 'Apprentice': Apprentice, 'Domain': Domain, 'Exam': Exam, 'TopicRule': TopicRule, 'Maintenance': Maintenance, 'PayFigure': PayFigure, 'Retirement': Retirement, 'Credential': Credential, 'CeuSchedule': CeuSchedule, 'Renewal': Renewal, 'Body': Body, 'OccupationFigure': OccupationFigure, 'Occupation': Occupation, 'PayDifference': PayDifference, 'GeneralFact': GeneralFact, 'Catalog': Catalog}
+CLASSES = {'Strict': Strict, 'Source': Source, 'Dated': Dated, 'Sourced': Sourced, 'Conflict': Conflict, 'Fact': Fact, 'Money': Money, 'Note': Note, 'EducationReq': EducationReq, 'ProgramReq': ProgramReq, 'ExperienceReq': ExperienceReq, 'CredentialReq': CredentialReq, 'MembershipReq': MembershipReq, 'CourseReq': CourseReq, 'PracticodeReq': PracticodeReq, 'ClinicalHoursReq': ClinicalHoursReq, 'TrainingProgramReq': TrainingProgramReq, 'OtherReq': OtherReq, 'Pathway': Pathway, 'Eligibility': Eligibility, 'Apprentice': Apprentice, 'Domain': Domain, 'Exam': Exam, 'TopicRule': TopicRule, 'Maintenance': Maintenance, 'PayFigure': PayFigure, 'Retirement': Retirement, 'Credential': Credential, 'CeuSchedule': CeuSchedule, 'Renewal': Renewal, 'Body': Body, 'OccupationFigure': OccupationFigure, 'Occupation': Occupation, 'PayDifference': PayDifference, 'GeneralFact': GeneralFact, 'Catalog': Catalog}

@@ -16,10 +16,10 @@ import sys
 ENV_OFF = "CERTPLAN_NO_FAST"
 
 
-def _catalog_arg(args: list[str]) -> tuple[list[str], str | None] | None:
+def _catalog_arg(args: list[str], environ=os.environ) -> tuple[list[str], str | None] | None:
     """args without --catalog FILE / --catalog=FILE, and the file (env default); None if malformed."""
     rest: list[str] = []
-    path = os.environ.get("CERTPLAN_CATALOG") or None
+    path = environ.get("CERTPLAN_CATALOG") or None
     i = 0
     while i < len(args):
         a = args[i]
@@ -37,73 +37,80 @@ def _catalog_arg(args: list[str]) -> tuple[list[str], str | None] | None:
     return rest, path
 
 
-def _today():
+def _today(environ=os.environ):
     import datetime as dt
 
-    pinned = os.environ.get("CERTPLAN_TODAY")
+    pinned = environ.get("CERTPLAN_TODAY")
     return dt.date.fromisoformat(pinned) if pinned else dt.date.today()
 
 
-def _show_json(rest: list[str], path: str | None) -> bool:
+def _show_json(rest: list[str], path: str | None, env) -> bool:
     if len(rest) != 3 or rest[0] != "show" or "--json" not in rest[1:]:
         return False
     code = rest[2] if rest[1] == "--json" else rest[1]
     if code.startswith("-"):
         return False
+    try:  # the Typer tree still has `show CODE --json` (the generated table says so)
+        from certplan.cli.tree_table import COMMANDS
+
+        node = COMMANDS[("show",)]
+        if node["options"]["--json"]["value"] or [a["nargs"] for a in node["args"]] != [1]:
+            return False
+    except (ImportError, KeyError):
+        return False
     try:
         from certplan.core.lookup import code_index_lookup
         from certplan.store.caches import load_served, view_text
 
-        served = load_served(path, _today())
+        served = load_served(path, _today(env.environ))
         found = code_index_lookup(served["index"], code)
         if found is None:
             return False  # Typer's path says "unknown code" with suggestions
         text = view_text(served, found)
     except Exception:
         return False  # an invalid catalog or anything unexpected: Typer's path reports it
-    sys.stdout.write(text + "\n")
+    env.stdout.write(text + "\n")
     return True
 
 
-def _served_or_none(path: str | None):
+def _served_or_none(path: str | None, env):
     try:
         from certplan.store.caches import load_served
 
-        return load_served(path, _today())
+        return load_served(path, _today(env.environ))
     except Exception:
         return None  # an invalid catalog or anything unexpected: Typer's path reports it
 
 
-def _show_table(rest: list[str], path: str | None) -> bool:
+def _show_table(rest: list[str], path: str | None, env) -> bool:
     if len(rest) != 2 or rest[0] != "show" or rest[1].startswith("-"):
         return False
     from certplan.core.lookup import code_index_lookup
 
-    served = _served_or_none(path)
+    served = _served_or_none(path, env)
     if served is None:
         return False
     found = code_index_lookup(served["index"], rest[1])
     if found is None:
         return False
     from certplan.output.cards import credential_sections, render_sections
-    from certplan.output.render import OutputContext
     from certplan.store.caches import view
 
     v = view(served, found)
     if v["status"] in ("retired", "alias", "pairing", "unverified"):
         where = ", ".join(v["see_also"] or ([v["replaced_by"]] if v["replaced_by"] else []))
-        sys.stderr.write(f"certplan: {found} is {v['status']}" + (f"; see {where}" if where else "") + "\n")
-    render_sections(f"{found} - {v['name']}", credential_sections(v), OutputContext.from_env(), "table")
+        env.stderr.write(f"certplan: {found} is {v['status']}" + (f"; see {where}" if where else "") + "\n")
+    render_sections(f"{found} - {v['name']}", credential_sections(v), env.output(), "table")
     return True
 
 
-def _list_table(rest: list[str], path: str | None) -> bool:
+def _list_table(rest: list[str], path: str | None, env) -> bool:
     if rest != ["list"]:
         return False
-    served = _served_or_none(path)
+    served = _served_or_none(path, env)
     if served is None:
         return False
-    from certplan.output.render import Column, OutputContext, write_rows
+    from certplan.output.render import Column, write_rows
 
     meta = served["meta"]
     rows = [
@@ -127,11 +134,11 @@ def _list_table(rest: list[str], path: str | None) -> bool:
         Column("status", "Status"),
         Column("settings", "Settings", max_width=40),
     ]
-    write_rows(rows, cols, "table", OutputContext.from_env(), title=f"{len(rows)} credentials")
+    write_rows(rows, cols, "table", env.output(), title=f"{len(rows)} credentials")
     return True
 
 
-def _compare_table(rest: list[str], path: str | None) -> bool:
+def _compare_table(rest: list[str], path: str | None, env) -> bool:
     if len(rest) < 3 or rest[0] != "compare" or any(a.startswith("-") for a in rest[1:]):
         return False
     from certplan.core import compare
@@ -140,22 +147,22 @@ def _compare_table(rest: list[str], path: str | None) -> bool:
     codes = rest[1:]
     if not compare.MIN_CODES <= len(codes) <= compare.MAX_CODES:
         return False
-    served = _served_or_none(path)
+    served = _served_or_none(path, env)
     if served is None:
         return False
     found = [code_index_lookup(served["index"], c) for c in codes]
     if None in found or len(set(found)) != len(found):
         return False  # unknown or repeated codes: Typer's path says which
     from certplan.output.grid import render_grid
-    from certplan.output.render import OutputContext
     from certplan.store.caches import view
 
     result = compare.assemble([view(served, c) for c in found], [served["costs"][c]["cheapest"] for c in found])
-    render_grid(found, result["rows"], "table", OutputContext.from_env(), vertical=False, title="Comparison")
+    render_grid(found, result["rows"], "table", env.output(), vertical=False, title="Comparison")
     return True
 
 
 def _help_key() -> str:
+    """Version, width and every file of the CLI (commands/ included): an edited command never shows old help."""
     import hashlib
     import shutil
 
@@ -164,10 +171,13 @@ def _help_key() -> str:
     here = os.path.dirname(os.path.abspath(__file__))
     h = hashlib.sha256(__version__.encode())
     h.update(str(shutil.get_terminal_size().columns).encode())
-    for name in sorted(os.listdir(here)):
-        if name.endswith(".py"):
-            st = os.stat(os.path.join(here, name))
-            h.update(f"{name}:{st.st_size}:{st.st_mtime_ns};".encode())
+    for top, dirs, files in sorted(os.walk(here)):
+        dirs.sort()
+        for name in sorted(files):
+            if name.endswith(".py"):
+                st = os.stat(os.path.join(top, name))
+                rel = os.path.relpath(os.path.join(top, name), here)
+                h.update(f"{rel}:{st.st_size}:{st.st_mtime_ns};".encode())
     return h.hexdigest()[:24]
 
 
@@ -211,14 +221,23 @@ def _help() -> bool:
     return True
 
 
-def fast_main(argv: list[str]) -> bool:
+def fast_main(argv: list[str], env=None) -> bool:
     """True when the invocation was answered here (the caller then exits 0)."""
-    if os.environ.get(ENV_OFF):
+    if env is None:
+        from certplan.cli.env import Environment
+
+        env = Environment()
+    if env.environ.get(ENV_OFF):
         return False
-    parsed = _catalog_arg(argv)
+    parsed = _catalog_arg(argv, env.environ)
     if parsed is None:
         return False
     rest, path = parsed
-    if rest in (["--help"], ["-h"]) and path == (os.environ.get("CERTPLAN_CATALOG") or None):
+    if rest in (["--help"], ["-h"]) and path == (env.environ.get("CERTPLAN_CATALOG") or None):
         return _help()
-    return _show_json(rest, path) or _show_table(rest, path) or _list_table(rest, path) or _compare_table(rest, path)
+    return (
+        _show_json(rest, path, env)
+        or _show_table(rest, path, env)
+        or _list_table(rest, path, env)
+        or _compare_table(rest, path, env)
+    )

@@ -1,5 +1,8 @@
 """Console entry point: runs the Typer app and turns stream failures, pipes and Ctrl-C into clean exits.
 
+``main(argv, env)`` takes an :class:`~certplan.cli.env.Environment` (streams, terminal or pipe,
+width, colour, today, dirs, environment variables); tests pass a fake one instead of monkeypatching.
+
 Every way a run can fail because of its surroundings ends in one line on stderr and a documented
 exit code (see certplan.exitcodes), never a traceback:
 - stdout closed (``>&-``) or full (``> /dev/full``), or any other write error on it: exit 4;
@@ -13,12 +16,17 @@ exit code (see certplan.exitcodes), never a traceback:
 from __future__ import annotations
 
 import codecs
+import contextlib
 import errno
 import io
 import os
 import sys
+from typing import TYPE_CHECKING, NoReturn
 
 from certplan.exitcodes import ExitCode
+
+if TYPE_CHECKING:  # pragma: no cover
+    from certplan.cli.env import Environment
 
 # Stand-ins for the characters certplan prints, for a stream whose encoding cannot hold them.
 ASCII = {
@@ -114,26 +122,63 @@ def _os_error_line(exc: OSError) -> str:
     return f"certplan: {short(exc.filename, 80)}: {_reason(exc)}"
 
 
-def main(argv: list[str] | None = None) -> None:
-    code: int | str | None = _prepare_streams()
-    if code is not None:
-        sys.exit(code)
-    devnull_at_start = _stdout_is_devnull()
-    code = 0
+def run(argv: list[str] | None = None, env: Environment | None = None) -> int:
+    """Run certplan once and return its exit code (``main`` exits with it)."""
+    if env is None:
+        code = _prepare_streams()
+        if code is not None:
+            return int(code)
+    from certplan.cli.env import Environment
+
+    if env is None:
+        env = Environment()
+    code: int | str | None = 0
+    with contextlib.ExitStack() as stack:
+        if env.stdout is not sys.stdout:
+            stack.enter_context(contextlib.redirect_stdout(env.stdout))
+        if env.stderr is not sys.stderr:
+            stack.enter_context(contextlib.redirect_stderr(env.stderr))
+        code = _run(argv, env)
     try:
-        if argv is None and os.environ.get("_CERTPLAN_COMPLETE"):
+        env.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+        code = ExitCode.BROKEN_PIPE
+    except OSError as exc:  # e.g. > /dev/full: the buffered output could not be written
+        _silence_stdout()
+        _say(f"certplan: cannot write the output: {exc.strerror or exc}")
+        code = ExitCode.OUTPUT
+    except ValueError:
+        pass
+    if code is None:
+        return 0
+    if isinstance(code, str):  # SystemExit("message"): Python prints it and exits 1
+        try:
+            env.stderr.write(code + "\n")
+        except OSError:
+            pass
+        return 1
+    return int(code)
+
+
+def _run(argv: list[str] | None, env: Environment) -> int | str | None:
+    code: int | str | None = 0
+    devnull_at_start = _stdout_is_devnull()
+    try:
+        completing = env.environ.get("_CERTPLAN_COMPLETE")
+        if argv is None and completing:
             from certplan.cli.completion import fast_complete
 
-            if fast_complete():
-                sys.exit(0)
-        elif not os.environ.get("_CERTPLAN_COMPLETE"):
+            if fast_complete(env):
+                return 0
+        elif not completing:
             from certplan.cli.fast import fast_main
 
-            if fast_main(sys.argv[1:] if argv is None else list(argv)):
-                sys.exit(0)
+            if fast_main(sys.argv[1:] if argv is None else list(argv), env):
+                return 0
         from certplan.cli.app import app
 
-        app(args=argv, prog_name="certplan")
+        app(args=argv, prog_name="certplan", obj=env)
     except SystemExit as exc:
         code = exc.code
         # Rich turns a broken pipe into SystemExit(1) after pointing stdout at /dev/null, and
@@ -156,24 +201,26 @@ def main(argv: list[str] | None = None) -> None:
             _say(_os_error_line(exc))
             code = ExitCode.OUTPUT
     except Exception as exc:  # a bug: one line, not a traceback (CERTPLAN_DEBUG=1 shows it)
-        if os.environ.get("CERTPLAN_DEBUG"):
+        if env.environ.get("CERTPLAN_DEBUG"):
             raise
         from certplan.fsutil import short
 
-        _say(f"certplan: unexpected error: {type(exc).__name__}: {short(exc, 200)}")
-        _say("certplan: please report it; set CERTPLAN_DEBUG=1 to see the traceback")
+        try:
+            env.stderr.write(
+                f"certplan: unexpected error: {type(exc).__name__}: {short(exc, 200)}\n"
+                "certplan: please report it; set CERTPLAN_DEBUG=1 to see the traceback\n"
+            )
+        except OSError:
+            pass
         code = ExitCode.ERROR
     if code == ExitCode.INTERRUPTED:
-        _say("certplan: interrupted")
-    try:
-        sys.stdout.flush()
-    except BrokenPipeError:
-        _silence_stdout()
-        code = ExitCode.BROKEN_PIPE
-    except OSError as exc:  # e.g. > /dev/full: the buffered output could not be written
-        _silence_stdout()
-        _say(f"certplan: cannot write the output: {exc.strerror or exc}")
-        code = ExitCode.OUTPUT
-    except ValueError:
-        pass
-    sys.exit(code)
+        try:
+            env.stderr.write("certplan: interrupted\n")
+        except OSError:
+            pass
+    return code
+
+
+def main(argv: list[str] | None = None, env: Environment | None = None) -> NoReturn:
+    """The console script: run certplan and exit with its code."""
+    sys.exit(run(argv, env))
