@@ -23,6 +23,7 @@ def run_main(capsys, monkeypatch, args, fast: bool):
         ["show", "ccs-p"],
         ["show", "CPC-H"],
         ["list"],
+        ["list", "--json"],
         ["compare", "CPC", "CCS"],
         ["compare", "cpc", "CCS", "CIC", "COC", "CRC"],
         ["compare", "CPC", "cpc"],
@@ -47,7 +48,7 @@ def test_fast_tables_do_not_import_typer(tmp_path):
         "sys.stderr.write('TYPER:' + str('typer.main' in sys.modules) + '\\n')\n"
     )
     env = {"CERTPLAN_CACHE_DIR": str(tmp_path / "c"), "CERTPLAN_TODAY": "2026-11-27", "PATH": "/usr/bin:/bin"}
-    for args in (["show", "CPC"], ["list"], ["compare", "CPC", "CCS"]):
+    for args in (["show", "CPC"], ["list"], ["list", "--json"], ["compare", "CPC", "CCS"]):
         subprocess.run([sys.executable, "-c", code, *args], env=env, capture_output=True)
         p = subprocess.run([sys.executable, "-c", code, *args], env=env, capture_output=True, text=True)
         assert "TYPER:False" in p.stderr, (args, p.stderr[-300:])

@@ -105,11 +105,16 @@ def _show_table(rest: list[str], path: str | None, env) -> bool:
 
 
 def _list_table(rest: list[str], path: str | None, env) -> bool:
-    if rest != ["list"]:
+    if rest not in (["list"], ["list", "--json"]):
         return False
     served = _served_or_none(path, env)
     if served is None:
         return False
+    if rest == ["list", "--json"]:
+        from certplan.store.caches import write_list_json
+
+        write_list_json(served, served["codes"], env.stdout)
+        return True
     from certplan.output.render import Column, write_rows
 
     meta = served["meta"]
