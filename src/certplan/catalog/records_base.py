@@ -132,7 +132,9 @@ def from_json(payload: bytes | str) -> Record:
 def register_models(namespace: dict[str, Any]) -> None:
     """Make each pydantic model a virtual subclass of the record class with its name (see the module doc).
 
-    Call it as ``certplan.catalog.records.register_models`` (importing records defines the classes)."""
+    Call it as ``certplan.catalog.records.register_models``: importing it from there defines the classes.
+    """
+
     for name, cls in list(namespace.items()):
         if isinstance(cls, type) and name in CLASSES and hasattr(cls, "model_fields"):
             CLASSES[name].register(cls)

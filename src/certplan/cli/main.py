@@ -1,7 +1,7 @@
 """Console entry point: runs the Typer app and turns stream failures, pipes and Ctrl-C into clean exits.
 
-``main(argv, env)`` takes an :class:`~certplan.cli.env.Environment` (streams, terminal or pipe,
-width, colour, today, dirs, environment variables); tests pass a fake one instead of monkeypatching.
+``main(argv, env)`` takes an :class:`~certplan.cli.env.Environment` (streams, terminal or pipe, width,
+colour, today, dirs, environment variables); tests pass a fake one instead of monkeypatching.
 
 Every way a run can fail because of its surroundings ends in one line on stderr and a documented
 exit code (see certplan.exitcodes), never a traceback:
@@ -16,16 +16,17 @@ exit code (see certplan.exitcodes), never a traceback:
 from __future__ import annotations
 
 import codecs
-import contextlib
 import errno
 import io
 import os
 import sys
-from typing import TYPE_CHECKING, NoReturn
 
 from certplan.exitcodes import ExitCode
 
+TYPE_CHECKING = False  # no `typing` import at run time (start-up budget)
 if TYPE_CHECKING:  # pragma: no cover
+    from typing import NoReturn
+
     from certplan.cli.env import Environment
 
 # Stand-ins for the characters certplan prints, for a stream whose encoding cannot hold them.
@@ -124,21 +125,19 @@ def _os_error_line(exc: OSError) -> str:
 
 def run(argv: list[str] | None = None, env: Environment | None = None) -> int:
     """Run certplan once and return its exit code (``main`` exits with it)."""
+    from certplan.cli.env import Environment
+
     if env is None:
         code = _prepare_streams()
         if code is not None:
             return int(code)
-    from certplan.cli.env import Environment
-
-    if env is None:
         env = Environment()
-    code: int | str | None = 0
-    with contextlib.ExitStack() as stack:
-        if env.stdout is not sys.stdout:
-            stack.enter_context(contextlib.redirect_stdout(env.stdout))
-        if env.stderr is not sys.stderr:
-            stack.enter_context(contextlib.redirect_stderr(env.stderr))
+    real = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = env.stdout, env.stderr  # Typer's own messages (help, usage errors) follow env
+    try:
         code = _run(argv, env)
+    finally:
+        sys.stdout, sys.stderr = real
     try:
         env.stdout.flush()
     except BrokenPipeError:
@@ -153,17 +152,14 @@ def run(argv: list[str] | None = None, env: Environment | None = None) -> int:
     if code is None:
         return 0
     if isinstance(code, str):  # SystemExit("message"): Python prints it and exits 1
-        try:
-            env.stderr.write(code + "\n")
-        except OSError:
-            pass
+        _say(code)
         return 1
     return int(code)
 
 
 def _run(argv: list[str] | None, env: Environment) -> int | str | None:
-    code: int | str | None = 0
     devnull_at_start = _stdout_is_devnull()
+    code: int | str | None = 0
     try:
         completing = env.environ.get("_CERTPLAN_COMPLETE")
         if argv is None and completing:
@@ -205,19 +201,11 @@ def _run(argv: list[str] | None, env: Environment) -> int | str | None:
             raise
         from certplan.fsutil import short
 
-        try:
-            env.stderr.write(
-                f"certplan: unexpected error: {type(exc).__name__}: {short(exc, 200)}\n"
-                "certplan: please report it; set CERTPLAN_DEBUG=1 to see the traceback\n"
-            )
-        except OSError:
-            pass
+        _say(f"certplan: unexpected error: {type(exc).__name__}: {short(exc, 200)}")
+        _say("certplan: please report it; set CERTPLAN_DEBUG=1 to see the traceback")
         code = ExitCode.ERROR
     if code == ExitCode.INTERRUPTED:
-        try:
-            env.stderr.write("certplan: interrupted\n")
-        except OSError:
-            pass
+        _say("certplan: interrupted")
     return code
 
 

@@ -126,11 +126,13 @@ def plan_cmd(
         except FileProblem as exc:
             common.fail_usage(str(exc))
     res = Result(data=result, notes=list(result["notes"]), warnings=list(result["warnings"]))
-    for fmt in ("table", "csv", "markdown", "json"):
-        if ics == "-":  # with --ics - stdout carries the calendar only
+    if ics == "-":  # with --ics - stdout carries the calendar only
+        for fmt in ("table", "csv", "markdown", "json"):
             res.render[fmt] = lambda ctx: None
-        else:
+    else:
+        for fmt in ("table", "csv", "markdown"):
             res.render[fmt] = lambda ctx, fmt=fmt: render.render_plan(result, fmt, ctx)
+        res.render["json"] = lambda ctx: render.render_plan(result, "json", ctx)
     if ics is not None:
         res.notes.append(f"wrote {n} calendar events to {ics_name}")
     return res
