@@ -174,7 +174,7 @@ def test_fields_selection_renders(run, path):
     assert r.exit_code == 0, r.stderr
     d = json.loads(r.stdout)
     first = d[0] if isinstance(d, list) else d
-    assert set(first) == {"code", "name"}
+    assert set(first) == {"schema_version", "code", "name"}  # a selection always keeps schema_version
 
 
 # --------------------------------------------------------------------------- fast paths = Typer, byte for byte
