@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from certplan.catalog.models import Catalog, CredentialReq, MembershipReq
+from certplan.catalog.models import Catalog, CategoryRule, CredentialReq, MembershipReq
 
 Loc = tuple
 
@@ -105,4 +105,8 @@ def cross_check(cat: Catalog) -> list[tuple[Loc, str]]:
         elif t is MembershipReq:
             if obj.body not in body_codes:
                 problems.append(((*loc, "body"), f"unknown body {obj.body!r}"))
+        elif t is CategoryRule:  # a CEU minimum names credentials of its body
+            for field in ("credentials", "exclude"):
+                for j, code in enumerate(getattr(obj, field)):
+                    need_code((*loc, field, j), code)
     return problems
