@@ -123,7 +123,11 @@ def test_status_filter_and_table_grouping(run, run_json):
     only = run_json("eligible", "--status", "apprentice", "--json")
     assert only and all(r["status"] == "apprentice" for r in only)
     table = run("eligible", "CPC", "CCS", "RHIT").stdout
-    assert table.index("eligible (1)") < table.index("apprentice (1)") < table.index("not-eligible (1)")
+    assert (
+        table.index("You can sit now: 1 credential (eligible)")
+        < table.index("passing gives an apprentice designation first: 1 credential (apprentice)")
+        < table.index("Not yet: 1 credential (not-eligible)")
+    )
 
 
 @pytest.mark.parametrize(
@@ -131,7 +135,7 @@ def test_status_filter_and_table_grouping(run, run_json):
     [
         (["--experience", "-1"], "Invalid value for '--experience'"),
         (["--experience", "200"], "Invalid value for '--experience'"),
-        (["--education", "phd"], "Invalid value for '--education'"),
+        (["--education", "college"], "certplan: --education 'college' is not an education level; say one of: none,"),
         (["--held", "CPX"], "certplan: --held: unknown credential code 'CPX'; did you mean CPC"),
         (["--member", "AAPX"], "certplan: --member: unknown body 'AAPX'; did you mean AAPC"),
         (["--experience-kind", "codin"], "certplan: --experience-kind 'codin' is not one of"),
@@ -343,14 +347,14 @@ def test_batch_of_fifty_people(run, tmp_path):
 
 def test_batch_bad_rows_are_reported_and_counted(run, tmp_path):
     f = tmp_path / "people.csv"
-    f.write_text("name,experience,education\nana,1,high-school\nbo,lots,high-school\n,1,associate\ncy,2,phd\n")
+    f.write_text("name,experience,education\nana,1,high-school\nbo,lots,high-school\n,1,associate\ncy,2,wizard\n")
     r = run("eligible", "CPC", "--profiles", f, "--json")
     assert r.exit_code == 0
     assert [p["id"] for p in json.loads(r.stdout)] == ["ana"]
     err = r.stderr.splitlines()
     assert err[0] == f"{f}: row 2 (bo), line 3: experience 'lots' is not a number of years"
     assert err[1] == f"{f}: row 3, line 4: no name or id"
-    assert err[2].startswith(f"{f}: row 4 (cy), line 5: education 'phd' is not one of")
+    assert err[2].startswith(f"{f}: row 4 (cy), line 5: education 'wizard' is not one of")
     assert err[3] == "certplan: 4 people read, 1 answered, 3 skipped (see the rows above)"
     strict = run("eligible", "CPC", "--profiles", f, "--json", "--strict")
     assert strict.exit_code == 2 and strict.stdout == ""
@@ -369,3 +373,25 @@ def test_batch_file_errors(run, tmp_path):
     assert r.exit_code == 2 and "no such file" in r.stderr
     r = run("eligible", "--profiles", tmp_path, "--experience", "1")
     assert r.exit_code == 2
+
+
+def test_table_names_beside_codes_shared_to_do_once_months_only_when_waiting(run):
+    r = run("eligible", "--experience", "2")
+    assert r.exit_code == 0, r.stderr
+    out = r.stdout
+    # a to-do twenty AAPC credentials share is said once, under the tables
+    assert out.count("join AAPC") == 1
+    assert "  - join AAPC before you register: CPC, CPB, COC and 17 more\n" in out
+    eligible_part = out.split("Not yet")[0]
+    assert "Certified Professional Coder" in eligible_part  # the name beside the code
+    assert "Months" not in eligible_part  # nobody waits for what they can sit now
+    assert "Months" in out.split("Not yet")[1]
+
+
+def test_shared_to_do_words():
+    from certplan.output.eligible import shared_text
+
+    todo = "join AAPC (membership is required to register)"
+    assert shared_text(todo, ["CPC", "CPB", "COC"]) == "join AAPC before you register: CPC, CPB and COC"
+    assert shared_text(todo, list("ABCDEF")) == "join AAPC before you register: A, B, C and 3 more"
+    assert shared_text("bring an ID", ["CPC", "CPB", "COC", "CIC"]) == "bring an ID: CPC, CPB, COC and CIC"

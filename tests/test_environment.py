@@ -56,8 +56,9 @@ def test_profile_set_asks_nothing_when_stdin_is_not_a_terminal():
 
 def test_the_catalog_comes_from_the_environment(tmp_path):
     env = MockEnvironment(environ={"CERTPLAN_CATALOG": str(tmp_path / "missing.yaml")})
-    assert run(["list", "--json"], env) == 3
+    assert run(["list", "--json"], env) == 2  # a missing file is bad input (2), not an invalid catalog (3)
     assert env.out == ""
+    assert env.err == f"certplan: {tmp_path / 'missing.yaml'}: no such file\n"
 
 
 def test_the_saved_profile_lives_in_the_environments_config_dir(tmp_path):

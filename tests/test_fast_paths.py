@@ -29,7 +29,7 @@ def test_served_views_match_the_model_views(catalog, tmp_path, monkeypatch):
 
 
 def test_list_json_equals_plain_json_dumps(run, catalog):
-    out = run("list", "--json").stdout
+    out = run("list", "--all", "--json").stdout
     catalog = catalog_on(catalog, TODAY)
     ctx = views.Ctx(catalog, TODAY)
     expected = (
@@ -39,6 +39,8 @@ def test_list_json_equals_plain_json_dumps(run, catalog):
         + "\n"
     )
     assert out == expected
+    current = [views.credential(c, ctx) for c in catalog.credentials if c.status == "current"]
+    assert run("list", "--json").stdout == json.dumps(current, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
     assert run("list", "--json", "--search", "zzzz-nothing").stdout == "[]\n"
 
 

@@ -213,8 +213,6 @@ def test_catalog_over_the_limit_names_the_limit(run, tmp_path, monkeypatch):
     [
         (("eligible", "--experience", "nan"), "--experience", "nan"),
         (("eligible", "--experience", "inf"), "--experience", "inf"),
-        (("recommend", "--budget", "nan"), "--budget", "nan"),
-        (("recommend", "--budget", "-inf"), "--budget", "-inf"),
         (("plan", "CPC", "--hours-per-week", "nan"), "--hours-per-week", "nan"),
     ],
 )
@@ -222,6 +220,13 @@ def test_non_finite_numbers_exit_2(run, args, option, value):
     r = run(*args)
     assert r.exit_code == 2
     assert r.stderr.splitlines()[-1] == f"Error: Invalid value for '{option}': '{value}' is not a finite number."
+
+
+@pytest.mark.parametrize("value", ["nan", "-inf", "1e999"])
+def test_a_budget_is_dollars_not_any_float(run, value):
+    r = run("recommend", "--budget", value)
+    assert r.exit_code == 2
+    assert r.stderr == f"certplan: --budget {value!r} is not an amount of dollars (e.g. 500, $500, 1,200 or 500.00)\n"
 
 
 def test_negative_and_huge_numbers_exit_2(run):

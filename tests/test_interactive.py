@@ -65,7 +65,17 @@ def test_profile_set_asks_on_a_terminal(tmp_path):
 
 def test_recommend_asks_on_a_terminal(tmp_path):
     env = {"CERTPLAN_CONFIG_DIR": str(tmp_path / "cfg"), "CERTPLAN_CACHE_DIR": str(tmp_path / "cache")}
-    rc, out = drive(["recommend", "--top", "3"], ["hospital-inpatient", "coding", "-", "-"], env)
+    rc, out = drive(["recommend", "--top", "3"], ["hospital-inpatient", "coding", "HS", "0", "$500", "-"], env)
     assert rc == 0, out
     assert "Where do you want to work?" in out
+    assert "Highest education" in out and "Years of work experience" in out
     assert "CCS" in out or "CIC" in out
+
+
+def test_profile_set_takes_education_as_people_say_it(tmp_path):
+    cfg = tmp_path / "cfg"
+    env = {"CERTPLAN_CONFIG_DIR": str(cfg), "CERTPLAN_CACHE_DIR": str(tmp_path / "cache")}
+    rc, out = drive(["profile", "set"], ["college", "GED", "-", "0", "coding", "-", "0", "no", "-"], env)
+    assert rc == 0, out
+    assert "'college' is not an education level" in out  # asked again, with the ways that work
+    assert json.loads((cfg / "profile.json").read_text())["education"] == "high-school"

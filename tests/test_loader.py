@@ -170,7 +170,7 @@ def test_damaged_cache_entry_is_ignored(tmp_path, monkeypatch):
 def test_validate_command_exit_codes(run, tmp_path):
     good = run("catalog", "validate", str(Path(__file__).parent / "data" / "mini.yaml"))
     assert good.exit_code == 0
-    assert "valid - 1 credentials (1 current)" in good.stdout
+    assert "valid - 1 credential (1 current)" in good.stdout
     p = write(tmp_path, MINI.replace("level: entry", "level: expert"))
     bad = run("catalog", "validate", p)
     assert bad.exit_code == 3

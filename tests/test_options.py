@@ -36,7 +36,7 @@ def test_compare_member_body_and_basis(run_json):
 def test_the_old_fee_switch_is_gone(run):
     r = run("cost", "CPC", "--non-member")
     assert r.exit_code == 2
-    assert r.stderr.splitlines()[-1] == "Error: No such option: --non-member (Possible options: --member)"
+    assert r.stderr.splitlines()[-1] == "Error: No such option: --non-member (did you mean --basis?)"
 
 
 def test_held_completes_codes_everywhere():

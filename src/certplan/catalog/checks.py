@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from certplan.catalog.models import Catalog, CategoryRule, CredentialReq, MembershipReq
+from certplan.catalog.vocab import default_port, tracking_params
 
 Loc = tuple
 
@@ -43,6 +44,19 @@ def cross_check(cat: Catalog) -> list[tuple[Loc, str]]:
         return seen
 
     source_ids = {s.id for s in cat.sources}
+    for i, src in enumerate(cat.sources):
+        tracked = tracking_params(src.url)
+        if default_port(src.url):
+            problems.append(
+                (("sources", i, "url"), f"the URL names its default port ({default_port(src.url)}); leave it out")
+            )
+        if tracked:
+            problems.append(
+                (
+                    ("sources", i, "url"),
+                    f"tracking parameters in the URL ({', '.join(tracked)}); store the canonical URL without them",
+                )
+            )
     dupes(cat.sources, "id", "sources")
     body_codes = {b.code for b in cat.bodies}
     dupes(cat.bodies, "code", "bodies")

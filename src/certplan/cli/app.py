@@ -8,7 +8,6 @@ and completion stay fast.
 from typing import Annotated
 
 import typer
-from typer.core import TyperGroup
 
 from certplan import __version__
 from certplan.cli.commands import (
@@ -24,11 +23,12 @@ from certplan.cli.commands import (
     show_list,
     tracker,
 )
+from certplan.cli.groups import FullSummaries
 from certplan.cli.options import CatalogOpt
 from certplan.exitcodes import EXIT_CODES_HELP
 
 
-class _Root(TyperGroup):
+class _Root(FullSummaries):
     """Accepts the global --catalog option anywhere: `certplan list --json --catalog big.yaml`."""
 
     def parse_args(self, ctx, args):

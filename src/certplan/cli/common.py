@@ -1,6 +1,7 @@
 """Shared CLI plumbing: options, catalog loading, error exits.  Kept cheap to import."""
 
 import datetime as dt
+import os
 from enum import Enum
 from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
 
@@ -138,6 +139,9 @@ def served(ctx: typer.Context) -> dict:
 
 
 def _catalog_exit(exc) -> NoReturn:
+    if len(exc.problems) == 1 and exc.problems[0].endswith(": no such file") and not os.path.lexists(exc.name):
+        err(f"certplan: {exc.name}: no such file")  # a path typed wrong is bad input (2), not a bad catalog (3)
+        raise typer.Exit(ExitCode.USAGE)
     for line in exc.problems[:50]:
         err(line)
     if len(exc.problems) > 50:

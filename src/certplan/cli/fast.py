@@ -100,7 +100,7 @@ def _show_table(rest: list[str], path: str | None, env) -> bool:
     if v["status"] in ("retired", "alias", "pairing", "unverified"):
         where = ", ".join(v["see_also"] or ([v["replaced_by"]] if v["replaced_by"] else []))
         env.stderr.write(f"certplan: {found} is {v['status']}" + (f"; see {where}" if where else "") + "\n")
-    render_sections(f"{found} - {v['name']}", credential_sections(v), env.output(), "table")
+    render_sections(f"{found} - {v['name']}", credential_sections(v), env.output(), "table", sources=v["sources"])
     return True
 
 
@@ -111,35 +111,15 @@ def _list_table(rest: list[str], path: str | None, env) -> bool:
     if served is None:
         return False
     if rest == ["list", "--json"]:
+        from certplan.cli.listing import filter_codes
         from certplan.store.caches import write_list_json
 
-        write_list_json(served, served["codes"], env.stdout)
+        write_list_json(served, filter_codes(served, statuses=["current"]), env.stdout)
         return True
-    from certplan.output.render import Column, write_rows
+    from certplan.cli.listing import filter_codes, list_result
+    from certplan.output.result import emit
 
-    meta = served["meta"]
-    rows = [
-        {
-            "code": c,
-            "name": meta[c]["name"],
-            "body": meta[c]["body"],
-            "level": meta[c]["level"],
-            "status": meta[c]["status"],
-            "settings": ", ".join(meta[c]["settings"]),
-        }
-        for c in served["codes"]
-    ]
-    if not rows:
-        return False
-    cols = [
-        Column("code", "Code"),
-        Column("name", "Name", max_width=40),
-        Column("body", "Body"),
-        Column("level", "Level"),
-        Column("status", "Status"),
-        Column("settings", "Settings", max_width=40),
-    ]
-    write_rows(rows, cols, "table", env.output(), title=f"{len(rows)} credentials")
+    emit(list_result(served, filter_codes(served, statuses=["current"]), current_only=True), "table", env.output())
     return True
 
 
@@ -158,11 +138,11 @@ def _compare_table(rest: list[str], path: str | None, env) -> bool:
     found = [code_index_lookup(served["index"], c) for c in codes]
     if None in found or len(set(found)) != len(found):
         return False  # unknown or repeated codes: Typer's path says which
-    from certplan.output.grid import render_grid
-    from certplan.store.caches import view
+    from certplan.cli.listing import compare_result
+    from certplan.output.result import emit
 
-    result = compare.assemble([view(served, c) for c in found], [served["costs"][c]["cheapest"] for c in found])
-    render_grid(found, result["rows"], "table", env.output(), vertical=False, title="Comparison")
+    res, _ = compare_result(served, found, ["cheapest"] * len(found), diff=False, vertical=False)
+    emit(res, "table", env.output())
     return True
 
 

@@ -42,12 +42,13 @@ class Program(str, Enum):
 PANEL = "Your profile (overrides the saved profile)"
 
 EducationOpt = Annotated[
-    Optional[Education],
+    Optional[str],
     typer.Option(
         "--education",
-        help="Highest education completed.",
+        help="Highest education completed: none, high-school, associate, bachelor, master or doctorate"
+        " (also as people say it: high school, HS, GED, AA, AS, BA, BS, MS, PhD...).",
         rich_help_panel=PANEL,
-        case_sensitive=False,
+        metavar="LEVEL",
         autocompletion=completer("education"),
     ),
 ]
@@ -154,8 +155,19 @@ class ProfileFlags:
         return any(v not in (None, []) for v in self.__dict__.values())
 
 
+def _education(typed: str | None) -> str | None:
+    if typed is None:
+        return None
+    from certplan.cli.parsing import education_level
+
+    try:
+        return education_level(typed)
+    except ValueError as exc:
+        common.fail_usage(f"--education {exc}")
+
+
 def flags(
-    education: Education | None,
+    education: str | None,
     accredited_program: Program | None,
     experience: float | None,
     experience_kind: list[str] | None,
@@ -187,7 +199,7 @@ def flags(
                     )
                 kinds.append(part)
     return ProfileFlags(
-        education=education.value if education else None,
+        education=_education(education),
         accredited_program=accredited_program.value if accredited_program else None,
         experience=experience,
         experience_kinds=kinds,

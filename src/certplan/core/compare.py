@@ -191,9 +191,10 @@ def body_rows(bviews: list[dict[str, Any]]) -> list[dict[str, Any]]:
         if not r:
             return "unknown"
         vals = []
-        for m in r["fees"]:
-            who = {True: "member", False: "non-member", None: "anyone"}[m["member"]]
-            vals.append(f"{_money(m['amount'])} ({who})")
+        for m in r["fees"]:  # each fee says what it is for: "$50 (anyone)" three times said nothing
+            who = {True: "member", False: "non-member", None: None}[m["member"]]
+            what = m.get("what") or "fee"
+            vals.append(f"{_money(m['amount'])} {what}" + (f" ({who})" if who else ""))
         return "; ".join(vals) if vals else "not listed"
 
     spec = [

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover - kept stdlib-only so the fast paths need no pydantic
     from certplan.catalog.records import Catalog, Credential
@@ -47,12 +47,87 @@ def code_index_lookup(idx: dict[str, str], typed: str) -> str | None:
     return idx.get(key) or idx.get(key.replace(" ", ""))
 
 
-def resolve(idx: dict[str, str], codes: Iterable[str], typed: str) -> str:
-    """The canonical code for what was typed, or UnknownCode with suggestions."""
+def resolve(idx: dict[str, str], codes: Iterable[str], typed: str, names: Mapping[str, Any] | None = None) -> str:
+    """The canonical code for what was typed (a code, an alias or a name), or UnknownCode with suggestions.
+
+    ``names`` maps code -> name (or -> a dict with ``name``, like the served catalog's ``meta``).
+    """
     code = code_index_lookup(idx, typed)
+    if code is None and names is not None:
+        code = name_lookup(names, typed) or code_index_lookup(idx, name_key(typed))  # "the CPC exam"
     if code is None:
-        raise UnknownCode(typed, suggest(typed, codes))
+        raise UnknownCode(typed, _suggestions(typed, codes, names))
     return code
+
+
+# --------------------------------------------------------------------------- names
+
+
+def _suggestions(typed: str, codes: Iterable[str], names: Mapping[str, Any] | None) -> list[str]:
+    by_code = suggest(typed, codes)
+    by_name = suggest_names(names, typed) if names else []
+    if " " in typed.strip() or not by_code:  # a name was typed: the names it resembles come first
+        return by_name or by_code
+    return by_code
+
+
+def name_key(text: str) -> str:
+    """A name as people may type it: case, punctuation, common misspellings and filler words do not matter."""
+    from certplan.catalog.vocab import NAME_FILLERS, NAME_MISSPELLINGS, words_key
+
+    t = words_key(text.replace("&", " and ").replace("(", " ").replace(")", " ").replace(",", " "))
+    for wrong, right in NAME_MISSPELLINGS.items():
+        if " " in wrong:
+            t = t.replace(wrong, right)
+    words = [NAME_MISSPELLINGS.get(w, w) for w in t.split()]
+    while words and words[0] in NAME_FILLERS:
+        words.pop(0)
+    while len(words) > 1 and words[-1] in NAME_FILLERS:
+        words.pop()
+    return " ".join(words)
+
+
+_NAME_INDEXES: dict[int, tuple[Any, dict[str, str]]] = {}
+
+
+def name_index(names: Mapping[str, Any]) -> dict[str, str]:
+    """name_key(name) -> code, built once per ``names`` mapping; a name two credentials share is left out."""
+    hit = _NAME_INDEXES.get(id(names))
+    if hit is not None and hit[0] is names:
+        return hit[1]
+    out: dict[str, str] = {}
+    shared: set[str] = set()
+    for code, meta in names.items():
+        name = meta.get("name") if isinstance(meta, Mapping) else meta
+        if not name:
+            continue
+        key = name_key(name)
+        if key in out and out[key] != code:
+            shared.add(key)
+        out.setdefault(key, code)
+    for key in shared:
+        del out[key]
+    _NAME_INDEXES[id(names)] = (names, out)
+    return out
+
+
+def name_lookup(names: Mapping[str, Any], typed: str) -> str | None:
+    key = name_key(typed)
+    return name_index(names).get(key) if key else None
+
+
+def suggest_names(names: Mapping[str, Any], typed: str, n: int = 3) -> list[str]:
+    """'CPC (Certified Professional Coder)' for the names closest to what was typed."""
+    idx = name_index(names)
+    key = name_key(typed)
+    if len(key) < 4:
+        return []
+    out = []
+    for hit in difflib.get_close_matches(key, list(idx), n=n, cutoff=0.6):
+        code = idx[hit]
+        meta = names[code]
+        out.append(f"{code} ({meta.get('name') if isinstance(meta, Mapping) else meta})")
+    return out
 
 
 def index(cat: Catalog) -> dict[str, Credential]:
@@ -73,12 +148,33 @@ def suggest(code: str, candidates: Iterable[str], n: int = 3) -> list[str]:
     return out[:n]
 
 
+_NAMES: dict[int, tuple[Any, dict[str, str]]] = {}
+
+
+def names_of(cat: Catalog) -> dict[str, str]:
+    """code -> name of ``cat``, kept per catalog object so its name index is built once."""
+    hit = _NAMES.get(id(cat))
+    if hit is None or hit[0] is not cat:
+        hit = (cat, {c.code: c.name for c in cat.credentials})
+        _NAMES[id(cat)] = hit
+    return hit[1]
+
+
 def find(cat: Catalog, code: str) -> Credential:
     from certplan.core.catalog_index import index_of
 
-    cred = index_of(cat).credential(code)
+    ci = index_of(cat)
+    cred = ci.credential(code)
     if cred is None:
-        raise UnknownCode(code, suggest(code, [c.code for c in cat.credentials]))
+        names = names_of(cat)
+        by_name = name_lookup(names, code)
+        if by_name is not None:
+            return ci.by_code[by_name.upper()]
+        key = name_key(code)
+        bare = ci.credential(key) if key else None  # "the CPC exam"
+        if bare is not None:
+            return bare
+        raise UnknownCode(code, _suggestions(code, [c.code for c in cat.credentials], names))
     return cred
 
 

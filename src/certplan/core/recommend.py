@@ -75,7 +75,8 @@ def _level_part(c: Credential, person: Person) -> tuple[int, str | None, str | N
             return WEIGHTS["level_stretch"], None, "a management credential: usually taken after years of experience"
         return 0, None, None
     if years >= 2 and c.level in ("advanced", "specialty"):
-        return WEIGHTS["level_fit"], f"an {c.level} credential that builds on your {rq.years_words(years)}", None
+        article = "an" if c.level[:1] in "aeiou" else "a"  # a specialty, an advanced credential
+        return WEIGHTS["level_fit"], f"{article} {c.level} credential that builds on your {rq.years_words(years)}", None
     return 0, None, None
 
 

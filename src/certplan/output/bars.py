@@ -7,6 +7,7 @@ All bars share one scale (the largest amount), so lengths are honest across grou
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -17,12 +18,27 @@ BAR = "█"
 MIN_BAR = 10
 
 
+URL = re.compile(r"https?://[^\s;,)]+[^\s;,.)]")
+CITED = re.compile(r"(?:\s*;\s*|\s+-\s+source:\s*|\s+)?(" + URL.pattern + ")")
+
+
 @dataclass
 class Footnotes:
-    """Numbers sources in order of first use: ``ref(url)`` gives ``[n]``; ``lines()`` lists them."""
+    """Numbers sources in order of first use: ``ref(url)`` gives ``[n]``; ``lines()`` lists them once.
+
+    ``known(sources)`` tells it what the catalog says of each URL (kind, tier, date, date kind), so the
+    list at the end reads ``[1] official, tier 1, checked 2026-11-27: https://...``.
+    """
 
     kinds: dict[str, str | None] = field(default_factory=dict)
     order: list[str] = field(default_factory=list)
+    info: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    def known(self, sources: Sequence[dict[str, Any]]) -> Footnotes:
+        for s in sources:
+            if s.get("url"):
+                self.info.setdefault(s["url"], s)
+        return self
 
     def ref(self, url: str | None, kind: str | None = None) -> str:
         if not url:
@@ -34,16 +50,40 @@ class Footnotes:
             self.kinds[url] = kind
         return f"[{self.order.index(url) + 1}]"
 
+    def cite(self, text: str) -> str:
+        """``text`` with every URL in it replaced by its footnote mark."""
+        return CITED.sub(lambda m: " " + self.ref(m.group(1)), text).strip()
+
+    def describe(self, url: str) -> str:
+        s = self.info.get(url, {})
+        parts = [p for p in (self.kinds.get(url) or s.get("kind"),) if p]
+        if s.get("tier"):
+            parts.append(f"tier {s['tier']}")
+        if s.get("date"):
+            parts.append(f"{s.get('date_kind') or 'dated'} {s['date']}")
+        return ", ".join(parts)
+
     def lines(self) -> list[str]:
         out = []
         for i, url in enumerate(self.order, 1):
-            kind = self.kinds.get(url)
-            out.append(f"[{i}] {url}" + (f" ({kind})" if kind else ""))
+            about = self.describe(url)
+            out.append(f"[{i}] {about}: {url}" if about else f"[{i}] {url}")
         return out
 
     def write(self, ctx: OutputContext, title: str = "Sources") -> None:
-        if self.order:
-            ctx.stdout.write(f"\n{title}:\n" + "".join(f"  {line}\n" for line in self.lines()))
+        """The list, once, at the end; a URL that does not fit after its description goes on its own line."""
+        if not self.order:
+            return
+        width = ctx.width or ctx.console().width
+        text = [f"\n{title}:\n"]
+        for line in self.lines():
+            if len(line) + 2 > width and ": http" in line:
+                head, url = line.split(": http", 1)
+                pad = " " * (len(head.split(" ", 1)[0]) + 3)
+                text.append(f"  {head}:\n{pad}http{url}\n")
+            else:
+                text.append(f"  {line}\n")
+        ctx.stdout.write("".join(text))
 
 
 @dataclass
@@ -73,7 +113,9 @@ def bar_lines(groups: Sequence[tuple[str, Sequence[Bar]]], width: int) -> list[s
             if inline:
                 out.append(f"  {b.label.ljust(label_w)} {drawn} {b.value}".rstrip())
             else:
-                out.append(f"  {b.label}")
+                from certplan.output.fit import wrap
+
+                out += [f"  {line}" for line in wrap(b.label, max(width - 2, 20))]
                 out.append(f"    {drawn} {b.value}".rstrip())
     return out
 

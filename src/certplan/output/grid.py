@@ -9,9 +9,7 @@ from typing import Any
 from certplan.output.render import OutputContext, markdown_table
 
 DIFF_MARK = "*"
-FIELD_MIN = 14
 FIELD_MAX = 18
-VALUE_MIN = 7
 
 
 def render_grid(
@@ -21,7 +19,10 @@ def render_grid(
     ctx: OutputContext,
     vertical: bool = False,
     title: str | None = None,
+    sources: Sequence[dict[str, Any]] = (),
+    what: str = "credentials",
 ) -> None:
+    """``sources`` (the catalog's entries) describe the URLs that the table shows as footnote marks."""
     if fmt == "csv":
         w = csv.writer(ctx.stdout, lineterminator="\n")
         w.writerow(["group", "field", "differs", *headers])
@@ -38,40 +39,74 @@ def render_grid(
     from rich.table import Table
     from rich.text import Text
 
+    from certplan.output.bars import Footnotes
+    from certplan.output.fit import fit_table
+
+    notes = Footnotes().known(sources)
+    rows = [{**r, "values": [_cite(notes, v) for v in r["values"]]} for r in rows]
+
     diff_style = "bold yellow" if ctx.color else ""
     width = ctx.width or ctx.console().width
-    if not vertical and FIELD_MAX + 3 + len(headers) * (VALUE_MIN + 3) + 1 > width:
-        vertical = True  # side by side would be cut off: one block per field instead
-        ctx.stderr.write(
-            f"certplan: {len(headers)} columns do not fit in {width} columns; showing one block per field\n"
-        )
-    if vertical:
-        t = Table(title=title, title_justify="left", show_header=False, box=None, pad_edge=False)
-        t.add_column("label", no_wrap=True)
-        t.add_column("value", overflow="fold")
-        group = None
-        for r in rows:
-            if r["group"] != group:
-                group = r["group"]
-                t.add_row("", "")
-                t.add_row(Text(group.upper(), style="bold" if ctx.color else ""), "")
-            mark = f"{DIFF_MARK} " if r["differs"] else "  "
-            t.add_row(Text(f"{mark}{r['label']}", style=diff_style if r["differs"] else ""), "")
-            for h, v in zip(headers, r["values"]):
-                t.add_row(f"    {h}", v)
-        ctx.print(t)
-    else:
-        t = Table(title=title, title_justify="left", show_lines=True, header_style="bold" if ctx.color else "")
-        t.add_column("Field", overflow="fold", max_width=FIELD_MAX)
+    if not vertical:
+        t = Table(title=title, title_justify="left", show_lines=False, header_style="bold" if ctx.color else "")
+        t.add_column("Field", max_width=FIELD_MAX)
         for h in headers:
-            t.add_column(h, overflow="fold")
+            t.add_column(h)
         group = None
-        for r in rows:
+        for i, r in enumerate(rows):
             if r["group"] != group:
                 group = r["group"]
                 t.add_row(Text(group.upper(), style="bold" if ctx.color else ""), *["" for _ in headers])
             mark = f"{DIFF_MARK} " if r["differs"] else ""
             style = diff_style if r["differs"] else ""
-            t.add_row(Text(mark + r["label"], style=style), *[Text(v, style=style) for v in r["values"]])
-        ctx.print(t)
+            last = i + 1 == len(rows) or rows[i + 1]["group"] != group
+            t.add_row(
+                Text(mark + r["label"], style=style), *[Text(v, style=style) for v in r["values"]], end_section=last
+            )
+        if fit_table(t, width, even=True):
+            ctx.print(t, fitted=True)
+        else:
+            vertical = True  # side by side a word would be broken: one block per field instead
+            ctx.stderr.write(
+                f"certplan: {len(headers)} {what} side by side do not fit in {width} columns;"
+                " showing one block per field (--vertical)\n"
+            )
+    if vertical:
+        ctx.stdout.write(_vertical(headers, rows, width, title, ctx.color))
     ctx.stdout.write(f"{DIFF_MARK} marks the rows where the values differ.\n")
+    notes.write(ctx)
+
+
+def _cite(notes: Any, value: str) -> str:
+    """URLs become footnote marks; a value that is only a URL keeps its host name: ``aapc.com [1]``."""
+    v = value.strip()
+    if v.startswith(("http://", "https://")) and " " not in v:
+        from urllib.parse import urlsplit
+
+        host = urlsplit(v).hostname or ""
+        return f"{host.removeprefix('www.')} {notes.ref(v)}".strip()
+    return notes.cite(value)
+
+
+def _vertical(headers: Sequence[str], rows: Sequence[dict[str, Any]], width: int, title: str | None, bold: bool) -> str:
+    """One block per field: the field on its own line, then one line per item (values wrap under themselves)."""
+    from certplan.output.fit import wrap
+
+    def b(text: str) -> str:
+        return f"\x1b[1m{text}\x1b[0m" if bold else text
+
+    key_w = max(len(h) for h in headers) + 6
+    out = [title, ""] if title else []
+    group = None
+    for r in rows:
+        if r["group"] != group:
+            group = r["group"]
+            if out and out[-1] != "":
+                out.append("")
+            out.append(b(group.upper()))
+        out.append(("* " if r["differs"] else "  ") + r["label"])
+        for h, v in zip(headers, r["values"]):
+            lines = wrap(v, max(width - key_w, 20))
+            out.append(f"    {h.ljust(key_w - 4)}{lines[0]}".rstrip())
+            out += [" " * key_w + line for line in lines[1:]]
+    return "\n".join(out) + "\n"

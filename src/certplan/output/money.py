@@ -84,7 +84,7 @@ def render_salary(report: dict[str, Any], chart: list[dict[str, Any]], ctx: Outp
             ("Age", "left"),
             ("Source", "left"),
         ):
-            t.add_column(h, justify=j, overflow="fold")
+            t.add_column(h, justify=j)
         for f in c["pay"]:
             t.add_row(
                 STAT_WORDS[f["statistic"]],
@@ -99,7 +99,7 @@ def render_salary(report: dict[str, Any], chart: list[dict[str, Any]], ctx: Outp
     for o in report["occupations"]:
         t = _table(ctx, f"{o['soc']} {o['title']}: BLS figures for all US workers in the occupation")
         for h, j in (("Measure", "left"), ("Amount", "right"), ("Period", "left"), ("Age", "left"), ("Source", "left")):
-            t.add_column(h, justify=j, overflow="fold")
+            t.add_column(h, justify=j)
         for f in o["figures"]:
             t.add_row(
                 f["measure_words"],
@@ -125,7 +125,7 @@ def render_salary(report: dict[str, Any], chart: list[dict[str, Any]], ctx: Outp
             ("Age", "left"),
             ("Source", "left"),
         ):
-            t.add_column(h, justify=j, overflow="fold")
+            t.add_column(h, justify=j, no_wrap=h in ("Certified vs not", "Source"))  # a pair of amounts stays whole
         for p in prem:
             pair = (
                 f"{money_text(p['certified_amount'])} vs {money_text(p['not_certified_amount'])}"
@@ -178,7 +178,7 @@ def render_cost(
         ("Source", "left", None),
         ("Note", "left", 48),
     ):
-        t.add_column(h, justify=j, overflow="fold", max_width=mw)
+        t.add_column(h, justify=j, max_width=mw)
     for ln in res["lines"]:
         amount = money_text(ln["amount"])
         if not ln["in_total"] and ln["amount"] is not None:
@@ -283,7 +283,7 @@ def _steps_table(r: dict[str, Any], ctx: OutputContext, notes: Footnotes, title:
         ("Source", "left", None),
         ("Note", "left", 40),
     ):
-        t.add_column(h, justify=j, overflow="fold", max_width=mw)
+        t.add_column(h, justify=j, max_width=mw)
     for i, s in enumerate(r["steps"], 1):
         refs = " ".join(dict.fromkeys(notes.ref(u) for u in (s["months_source"], s["cost_source"]) if u)) or "-"
         note = "; ".join(x for x in (s.get("note"), s.get("cost_note")) if x)
@@ -325,10 +325,10 @@ def render_path_to(res: dict[str, Any], ctx: OutputContext) -> None:
     if others:
         w("\n")
         t = _table(ctx, f"Other routes ({len(others)})")
-        t.add_column("Route", overflow="fold", max_width=70)
+        t.add_column("Route", max_width=70)
         t.add_column("Months", justify="right")
         t.add_column("Cost", justify="right")
-        t.add_column("Unknown", overflow="fold", max_width=40)
+        t.add_column("Unknown", max_width=40)
         for r in others:
             unknown = list(dict.fromkeys(r["months_unknown"] + r["cost_unknown"]))
             t.add_row(
@@ -382,8 +382,8 @@ def render_path_from(res: dict[str, Any], ctx: OutputContext) -> None:
     fr = res["from"]
     t = _table(ctx, f"After {fr['code']} - {fr['name']}: the next credentials people take")
     for h, mw in (("Code", None), ("Name", 36), ("Body", None), ("Level", None), (f"{fr['code']} counts", None)):
-        t.add_column(h, overflow="fold", max_width=mw)
-    t.add_column("Requires", overflow="fold", max_width=50)
+        t.add_column(h, max_width=mw)
+    t.add_column("Requires", max_width=50)
     for n in res["next"]:
         req = " OR ".join(p["text"] for p in n["requires"]) or "unknown"
         t.add_row(

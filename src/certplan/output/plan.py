@@ -5,8 +5,10 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import hashlib
+import re
 from typing import Any
 
+from certplan.output.bars import Footnotes
 from certplan.output.render import OutputContext, markdown_escape, markdown_table, money_text, write_json
 
 
@@ -93,11 +95,21 @@ def after_text(a: dict[str, Any]) -> str:
     return text
 
 
+def short_label(label: str) -> str:
+    """A cost line's label without its explanation: 'ICD-10-CM 2026 code book price (any publisher...).' -> '...price'."""
+    head = label.split(" (", 1)[0].rstrip(". ")
+    return head or label
+
+
 def cost_total_text(p: dict[str, Any]) -> str:
+    """The total in words: never an internal id, never cut."""
     if p["cost_total"] is None:
-        text = "unknown (no price for: " + ", ".join(p["cost_unknown_parts"]) + ")"
+        missing = [short_label(ln["label"]) for ln in p["costs"] if ln["amount"] is None]
+        if not missing:  # parts named only by the engine: drop the ids in brackets
+            missing = [re.sub(r"\s*\([a-z0-9-]+\)$", "", x) for x in p["cost_unknown_parts"]]
+        text = "unknown: no price found for " + "; ".join(missing)
         if p.get("cost_known_subtotal"):
-            text += f"; {money_text(p['cost_known_subtotal'])} without them"
+            text += f"; {money_text(p['cost_known_subtotal'])} for the rest"
         return text
     return money_text(p["cost_total"])
 
@@ -117,7 +129,7 @@ def table(p: dict[str, Any], ctx: OutputContext) -> None:
         pad_edge=False,
     )
     head.add_column("label", no_wrap=True, style=bold)
-    head.add_column("value", overflow="fold")
+    head.add_column("value")
     for k, v in summary_lines(p):
         head.add_row(k, v)
     ctx.print(head)
@@ -127,8 +139,8 @@ def table(p: dict[str, Any], ctx: OutputContext) -> None:
     t.add_column("Week", justify="right")
     t.add_column("Dates", no_wrap=True)
     t.add_column("Hours", justify="right")
-    t.add_column("Focus", overflow="fold")
-    t.add_column("Milestones", overflow="fold")
+    t.add_column("Focus")
+    t.add_column("Milestones")
     for w in p["weeks"]:
         t.add_row(
             str(w["week"]),
@@ -141,7 +153,7 @@ def table(p: dict[str, Any], ctx: OutputContext) -> None:
     ctx.stdout.write("\n")
 
     d = Table(title="Domains", title_justify="left", header_style=bold)
-    d.add_column("Domain", overflow="fold")
+    d.add_column("Domain")
     d.add_column("Published", justify="right")
     d.add_column("Share", justify="right")
     d.add_column("Hours", justify="right")
@@ -156,23 +168,30 @@ def table(p: dict[str, Any], ctx: OutputContext) -> None:
     ctx.stdout.write("\n")
 
     c = Table(title=f"Costs ({p['cost_basis']})", title_justify="left", header_style=bold)
-    c.add_column("Item", overflow="fold")
+    c.add_column("Item")
     c.add_column("Amount", justify="right")
-    c.add_column("Source or note", overflow="fold")
+    c.add_column("Source or note")
+    notes = Footnotes()
     for ln in p["costs"]:
-        c.add_row(ln["label"], money_text(ln["amount"]), _src_note(ln))
-    c.add_row("Total", cost_total_text(p), "")
+        c.add_row(ln["label"], money_text(ln["amount"]), _src_note(ln, notes))
     ctx.print(c)
+    from certplan.output.fit import wrap
+
+    ctx.stdout.write("\n".join(wrap("Total: " + cost_total_text(p), ctx.width or ctx.console().width)) + "\n")
+    notes.write(ctx, "Cost sources")
     ctx.stdout.write("\n")
 
     a = Table(title="After the exam", title_justify="left", show_header=False, box=None, pad_edge=False)
-    a.add_column("item", overflow="fold")
+    a.add_column("item")
     for item in p["after"]:
         a.add_row("- " + after_text(item))
     ctx.print(a)
 
 
-def _src_note(ln: dict[str, Any]) -> str:
+def _src_note(ln: dict[str, Any], notes: Footnotes | None = None) -> str:
+    if notes is not None:
+        mark = notes.ref(ln["source"]) if ln.get("source") else ""
+        return " ".join(x for x in (ln.get("note"), mark) if x) or "-"
     parts = [x for x in (ln.get("note"), ln.get("source")) if x]
     return " - ".join(parts)
 

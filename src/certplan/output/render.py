@@ -64,13 +64,36 @@ class OutputContext:
             soft_wrap=False,
         )
 
-    def print(self, renderable) -> None:
-        """Print a Rich renderable, without the trailing padding Rich adds to each line."""
+    def print(self, renderable, fitted: bool = False) -> None:
+        """Print a Rich renderable, without the trailing padding Rich adds to each line.
+
+        A table is first fitted to the width (:mod:`certplan.output.fit`): no word, code, number, date
+        or URL is broken; a table whose columns cannot fit side by side is shown one block per row.
+        """
         con = self.console()
+        if not fitted:
+            renderable = self.fit(renderable, con.width)
+            if isinstance(renderable, str):  # one block per row, as plain lines
+                self.stdout.write(renderable)
+                return
         with con.capture() as cap:
             con.print(renderable)
         text = "\n".join(line.rstrip(" ") for line in cap.get().split("\n"))
         self.stdout.write(text)
+
+    def fit(self, renderable, width: int | None = None):
+        from rich.table import Table
+
+        from certplan.output.fit import fit_table, lines_text, records_text
+
+        if not isinstance(renderable, Table):
+            return renderable
+        width = width or self.width or self.console().width
+        if fit_table(renderable, width):
+            return renderable
+        if not renderable.show_header:
+            return lines_text(renderable, width) or renderable
+        return records_text(renderable, width, bold=self.color)
 
 
 # --------------------------------------------------------------------------- plain writers
@@ -144,7 +167,7 @@ def write_rows(
         for gtitle, grows in groups or [(title, rows)]:
             t = Table(title=gtitle, title_justify="left", show_lines=False, header_style="bold" if ctx.color else "")
             for c in columns:
-                t.add_column(c.header, justify=c.justify, overflow="fold", max_width=c.max_width)
+                t.add_column(c.header, justify=c.justify, max_width=c.max_width)
             for r in grows:
                 t.add_row(*[cell_text(r.get(c.key)) for c in columns])
             ctx.print(t)

@@ -202,7 +202,11 @@ def _row_to_profile(raw: dict[str, Any]) -> tuple[str, dict[str, Any]]:
     for k, v in row.items():
         if v is None or (isinstance(v, str) and v.strip() == ""):
             continue
-        if k in ("education", "accredited_program"):
+        if k == "education":  # as people write it in a spreadsheet: HS, GED, AA, BS...
+            from certplan.catalog.vocab import EDUCATION_WORDS, words_key
+
+            out[k] = EDUCATION_WORDS.get(words_key(str(v)), str(v).strip().lower())
+        elif k == "accredited_program":
             out[k] = str(v).strip().lower()
         elif k == "experience_years":
             try:

@@ -1,5 +1,6 @@
 """catalog validate, sources and stale: check the catalog and the sources behind its facts."""
 
+import os
 from typing import Annotated, Optional
 
 import typer
@@ -7,10 +8,12 @@ import typer
 from certplan.cli import common
 from certplan.cli.common import load
 from certplan.cli.completion import completer
+from certplan.cli.groups import FullSummaries
 from certplan.cli.options import Output, output_options
 from certplan.exitcodes import ExitCode
 
 catalog_app = typer.Typer(
+    cls=FullSummaries,
     help="Check and inspect the catalog: validate, sources, stale facts.",
     rich_markup_mode=None,
     no_args_is_help=True,
@@ -45,6 +48,8 @@ def catalog_validate(
         name = ct.name
         cat = load_catalog_text(ct)
     except CatalogError as exc:
+        if len(exc.problems) == 1 and exc.problems[0].endswith(": no such file") and not os.path.lexists(exc.name):
+            common.fail_usage(f"{exc.name}: no such file")  # a path typed wrong (2), not an invalid catalog (3)
         n = len(exc.problems)
         lines = [*exc.problems, f"{exc.name}: {n} problem{'s' if n != 1 else ''}"]
         return Result(
@@ -62,11 +67,18 @@ def catalog_validate(
         "sources": len(cat.sources),
         "occupations": len(cat.occupations),
     }
+    from certplan.output.fit import wrap
+    from certplan.output.words import count
+
     line = (
-        f"{name}: valid - {summary['credentials']} credentials ({summary['current_credentials']} current), "
-        f"{summary['bodies']} bodies, {summary['occupations']} occupations, {summary['sources']} sources\n"
+        f"{name}: valid - {count(summary['credentials'], 'credential')} ({summary['current_credentials']} current), "
+        f"{count(summary['bodies'], 'body')}, {count(summary['occupations'], 'occupation')}, "
+        f"{count(summary['sources'], 'source')}"
     )
-    return Result(data=summary, render={"table": lambda ctx: ctx.stdout.write(line)})
+    return Result(
+        data=summary,
+        render={"table": lambda ctx: ctx.stdout.write("\n".join(wrap(line, ctx.width or ctx.console().width)) + "\n")},
+    )
 
 
 @catalog_app.command("sources")

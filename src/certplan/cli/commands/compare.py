@@ -7,7 +7,9 @@ import typer
 
 from certplan.cli import common
 from certplan.cli.completion import completer
+from certplan.cli.listing import compare_result
 from certplan.cli.options import Output, output_options
+from certplan.cli.parsing import codes_typed
 
 
 class Basis(str, Enum):
@@ -70,9 +72,8 @@ def compare_cmd(
       certplan compare CPC CCS --member AAPC
     """
     from certplan.core import compare, lookup
-    from certplan.output.result import Result
-    from certplan.store.caches import view
 
+    codes = codes_typed(codes)  # `compare cpc vs ccs`, `compare CPC, CCS and CIC`
     if len(codes) < compare.MIN_CODES:
         common.fail_usage("compare needs at least 2 credential codes, e.g. certplan compare CPC CCS")
     if len(codes) > compare.MAX_CODES:
@@ -81,7 +82,7 @@ def compare_cmd(
     found, unknown = [], []
     for typed in codes:
         try:
-            found.append(lookup.resolve(served["index"], served["codes"], typed))
+            found.append(lookup.resolve(served["index"], served["codes"], typed, served["meta"]))
         except lookup.UnknownCode as exc:
             unknown.append(exc)
     if unknown:
@@ -92,21 +93,13 @@ def compare_cmd(
             common.fail_usage(f"{typed!r} is given twice (same credential as {seen[code]!r})")
         seen[code] = typed
     members = _member_bodies(served, member)
-    views = [view(served, c) for c in found]
 
-    def basis_of(v) -> str:  # one rule with cost: --basis, else member prices where a member, else the cheaper
+    def basis_of(code: str) -> str:  # one rule with cost: --basis, else member prices where a member, else the cheaper
         if basis is not None:
             return basis.value
-        return "member" if (v.get("body") or "").upper() in members else "cheapest"
+        return "member" if (served["meta"][code]["body"] or "").upper() in members else "cheapest"
 
-    result = compare.assemble(views, [served["costs"][c][basis_of(v)] for c, v in zip(found, views)])
-    from certplan.output.grid import render_grid
-
-    rows = [r for r in result["rows"] if r["differs"] or not diff]
-    title = "Comparison" + (" (differences only)" if diff else "")
-    res = Result(data={k: v for k, v in result.items() if k != "rows"})
-    for fmt in ("table", "csv", "markdown"):
-        res.render[fmt] = lambda ctx, fmt=fmt: render_grid(found, rows, fmt, ctx, vertical=vertical, title=title)
+    res, rows = compare_result(served, found, [basis_of(c) for c in found], diff, vertical)
     if diff and not rows and out.format != "json":
         res.notes.append("no differences in the compared fields")
     return res
@@ -172,6 +165,13 @@ def bodies_cmd(
     res = Result(data=chosen)
     for fmt in ("table", "csv", "markdown"):
         res.render[fmt] = lambda ctx, fmt=fmt: render_grid(
-            [b["code"] for b in chosen], compare.body_rows(chosen), fmt, ctx, vertical=vertical, title="Certifying bodies"
+            [b["code"] for b in chosen],
+            compare.body_rows(chosen),
+            fmt,
+            ctx,
+            vertical=vertical,
+            title="Certifying bodies",
+            sources=[s for b in chosen for s in b["sources"]],
+            what="bodies",
         )
     return res

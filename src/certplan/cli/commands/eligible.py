@@ -8,7 +8,9 @@ import typer
 from certplan.cli import common
 from certplan.cli.common import err, load
 from certplan.cli.completion import completer
+from certplan.cli.groups import FullSummaries
 from certplan.cli.options import Output, ProfileFlags, output_options, with_profile_options
+from certplan.cli.parsing import codes_typed
 from certplan.cli.person_input import (
     check_refs,
     config_dir,
@@ -20,7 +22,10 @@ from certplan.cli.person_input import (
 from certplan.exitcodes import ExitCode
 
 profile_app = typer.Typer(
-    help="Save the answers eligible, plan, path and cost use by default.", rich_markup_mode=None, no_args_is_help=True
+    cls=FullSummaries,
+    help="Save the answers eligible, plan, path and cost use by default.",
+    rich_markup_mode=None,
+    no_args_is_help=True,
 )
 
 
@@ -117,7 +122,7 @@ def eligible_cmd(
     cat = load(ctx)
     creds = None
     if codes:
-        found, unknown = lookup.find_many(cat, codes)
+        found, unknown = lookup.find_many(cat, codes_typed(codes))
         if unknown:
             common.unknown_codes_exit(unknown)
         creds = list({c.code: c for c in found}.values())
@@ -147,6 +152,10 @@ def eligible_cmd(
     if not groups and f == "table":
         res.render["table"] = lambda ctx: None
         res.notes.append("no credential matches those filters")
+    else:  # names beside codes, a shared to-do said once, months only where waiting matters
+        from certplan.output.eligible import render_eligible
+
+        res.render["table"] = lambda ctx: render_eligible(results, ctx)
     return res
 
 
@@ -209,6 +218,7 @@ def _batch(cat, path, profile: ProfileFlags, creds, wanted, strict: bool, f: str
 
 
 def _interactive(cat) -> dict[str, Any]:
+    from certplan.cli.parsing import education_level
     from certplan.store.profile import EDUCATION, PROGRAMS
 
     def ask(q: str, default: str, check) -> Any:
@@ -240,7 +250,9 @@ def _interactive(cat) -> dict[str, Any]:
         return [x.strip().upper() for x in a.replace(";", ",").split(",") if x.strip()]
 
     data = {
-        "education": ask("Highest education (" + "/".join(EDUCATION) + ")", "high-school", choice(EDUCATION)),
+        "education": ask(
+            "Highest education (" + "/".join(EDUCATION) + ", or HS, GED, AA, BS...)", "high-school", education_level
+        ),
         "accredited_program": ask(
             "CAHIIM-accredited HIM program completed (" + "/".join(PROGRAMS) + ", or - for none)",
             "-",

@@ -9,6 +9,7 @@ from certplan.cli import common
 from certplan.cli.common import load
 from certplan.cli.completion import completer
 from certplan.cli.options import Output, ProfileFlags, output_options, with_profile_options
+from certplan.cli.parsing import codes_typed
 from certplan.cli.person_input import resolve_profile
 
 # the catalog's funding programs by their short names (tests/test_funding.py checks them against the catalog)
@@ -66,7 +67,7 @@ def salary_cmd(
     cat = load(ctx)
     creds = []
     if codes:
-        found, unknown = lookup.find_many(cat, codes)
+        found, unknown = lookup.find_many(cat, codes_typed(codes))
         if unknown:
             common.unknown_codes_exit(unknown)
         creds = list({c.code: c for c in found}.values())

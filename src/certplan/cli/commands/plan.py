@@ -59,7 +59,9 @@ def plan_cmd(
     ics: Annotated[
         Optional[str],
         typer.Option(
-            "--ics", help="Also write the plan as an iCalendar file (weekly blocks and milestones).", metavar="FILE"
+            "--ics",
+            help="Also write the plan as an iCalendar file (weekly blocks and milestones); - writes it to stdout.",
+            metavar="FILE",
         ),
     ] = None,
     force: Annotated[

@@ -1,5 +1,6 @@
 """recommend."""
 
+import dataclasses
 from typing import Annotated, Optional
 
 import typer
@@ -35,8 +36,20 @@ def _choices(opt: str, values: list[str] | None, allowed) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
+def _budget(typed: str | None) -> float | None:
+    if typed is None:
+        return None
+    from certplan.cli.parsing import money_amount
+
+    try:
+        return money_amount(typed)
+    except ValueError as exc:
+        common.fail_usage(f"--budget {exc}")
+
+
 def _ask() -> dict:
     from certplan.catalog.vocab import SETTINGS
+    from certplan.cli.parsing import education_level, money_amount
 
     def ask(q, default, conv):
         while True:
@@ -64,12 +77,22 @@ def _ask() -> dict:
             raise ValueError("give 0 or more")
         return v
 
+    def money(a):
+        return None if a.strip() in ("", "-") else money_amount(a)
+
     return {
         "settings": ask(
             "Where do you want to work? (" + ", ".join(SETTINGS) + "; comma separated, or -)", "-", listed(SETTINGS)
         ),
         "focus": ask("What do you want to do? (" + ", ".join(FOCUS) + "; or -)", "-", listed(FOCUS)),
-        "budget": ask("Budget for the first year in USD (or -)", "-", number),
+        "education": ask(
+            "Highest education (none, high-school, associate, bachelor, master, doctorate; HS, GED, AA, BS... work;"
+            " or - for your saved profile)",
+            "-",
+            lambda a: None if a.strip() in ("", "-") else education_level(a),
+        ),
+        "experience": ask("Years of work experience (or - for your saved profile)", "-", number),
+        "budget": ask("Budget for the first year in USD, e.g. $500 (or -)", "-", money),
         "within": ask("Months you can wait before earning it (or -)", "-", number),
     }
 
@@ -94,7 +117,9 @@ def recommend_cmd(
             autocompletion=completer("focus"),
         ),
     ] = None,
-    budget: Annotated[Optional[float], typer.Option("--budget", help="First-year budget in USD.", min=0)] = None,
+    budget: Annotated[
+        Optional[str], typer.Option("--budget", help="First-year budget in USD: 500, $500, 1,200 or 500.00.")
+    ] = None,
     within: Annotated[
         Optional[int], typer.Option("--within", help="Months you can wait before you could earn it.", min=0, max=600)
     ] = None,
@@ -122,6 +147,7 @@ def recommend_cmd(
     from certplan.output.result import Result
 
     f = out.format
+    budget = _budget(budget)
     settings_ = _choices("--setting", setting, SETTINGS)
     focus_ = _choices("--focus", focus, FOCUS)
     cat = load(ctx)
@@ -130,10 +156,20 @@ def recommend_cmd(
         a = _ask()
         settings_, focus_ = a["settings"], a["focus"]
         budget = a["budget"]
+        if a["education"] is not None or a["experience"] is not None:
+            profile = dataclasses.replace(
+                profile,
+                education=a["education"] or profile.education,
+                experience=a["experience"] if a["experience"] is not None else profile.experience,
+            )
         within = int(a["within"]) if a["within"] is not None else None
     person = resolve_profile(cat, profile)
     prefs = Preferences(settings=settings_, focus=focus_, budget=budget, within_months=within)
     results = recommend(cat, person, prefs, common.today())
+    if "remote" in (settings_ or ()):
+        from certplan.core.remote import remote_summary
+
+        err("certplan: " + remote_summary(cat))
     shown = results[:top] if top else results
     rows = [
         {
@@ -168,10 +204,9 @@ def recommend_cmd(
             from certplan.output.render import write_rows
 
             write_rows(rows, cols, "table", ctx, title=res.title)
-            ctx.stderr.write("What would change the answer:\n")
-            for r in shown[:5]:
-                for c in r["what_would_change"][:2]:
-                    ctx.stderr.write(f"  {r['code']}: {c}\n")
+            changes = [f"  {r['code']}: {c}" for r in shown[:5] for c in r["what_would_change"][:2]]
+            if changes:  # no heading over nothing
+                ctx.stderr.write("What would change the answer:\n" + "".join(line + "\n" for line in changes))
 
         res.render["table"] = table
     return res

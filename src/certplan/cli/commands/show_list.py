@@ -6,6 +6,7 @@ import typer
 
 from certplan.cli import common
 from certplan.cli.completion import completer
+from certplan.cli.listing import filter_codes, list_result
 from certplan.cli.options import Output, output_options, show_fields
 
 
@@ -42,21 +43,25 @@ def list_cmd(
         ),
     ] = None,
     search: Annotated[
-        Optional[str], typer.Option("--search", help="Text to find in code, name or description.")
+        Optional[str],
+        typer.Option("--search", help="Text to find in code, name, description, settings or sourced notes."),
     ] = None,
+    all_: Annotated[
+        bool, typer.Option("--all", help="Also retired, alias, pairing and unverified entries (default: current).")
+    ] = False,
     *,
     out: Output,
 ):
-    """List credentials, with filters.
+    """List current credentials, with filters (--all or --status for the others).
 
     \b
     Examples:
       certplan list --body AHIMA
-      certplan list --level specialty --status current
+      certplan list --level specialty
+      certplan list --status retired
       certplan list --setting payer --json
     """
     from certplan.catalog import vocab
-    from certplan.output.render import Column
     from certplan.output.result import Result
 
     _check_choices("--level", level, vocab.LEVELS)
@@ -71,7 +76,8 @@ def list_cmd(
 
                 hint = suggest(b, served["body_codes"])
                 common.fail_usage(f"unknown body {b!r}" + (f"; did you mean {', '.join(hint)}?" if hint else ""))
-    codes = filter_codes(served, bodies=body, levels=level, settings=setting, statuses=status, search=search)
+    statuses = status or (None if all_ else ["current"])  # a newcomer sees what can be earned today
+    codes = filter_codes(served, bodies=body, levels=level, settings=setting, statuses=statuses, search=search)
     if out.fields is not None:
         from certplan.store.caches import view
 
@@ -80,52 +86,7 @@ def list_cmd(
         from certplan.store.caches import write_list_json
 
         return Result(render={"json": lambda ctx: write_list_json(served, codes, ctx.stdout)})
-    meta = served["meta"]
-    rows = [
-        {
-            "code": c,
-            "name": meta[c]["name"],
-            "body": meta[c]["body"],
-            "level": meta[c]["level"],
-            "status": meta[c]["status"],
-            "settings": ", ".join(meta[c]["settings"]),
-        }
-        for c in codes
-    ]
-    cols = [
-        Column("code", "Code"),
-        Column("name", "Name", max_width=40),
-        Column("body", "Body"),
-        Column("level", "Level"),
-        Column("status", "Status"),
-        Column("settings", "Settings", max_width=40),
-    ]
-    return Result(
-        rows=rows,
-        columns=cols,
-        title=f"{len(rows)} credentials",
-        notes=[] if rows else ["no credential matches those filters"],
-    )
-
-
-def filter_codes(served, bodies=None, levels=None, settings=None, statuses=None, search=None) -> list[str]:
-    bset = {b.upper() for b in bodies or []}
-    needle = (search or "").strip().lower()
-    out = []
-    for code in served["codes"]:
-        m = served["meta"][code]
-        if bset and (m["body"] or "").upper() not in bset:
-            continue
-        if levels and m["level"] not in levels:
-            continue
-        if settings and not set(settings) & set(m["settings"]):
-            continue
-        if statuses and m["status"] not in statuses:
-            continue
-        if needle and needle not in " ".join([code, m["name"], m["description"], *m["aliases"]]).lower():
-            continue
-        out.append(code)
-    return out
+    return list_result(served, codes, current_only=not (status or all_))
 
 
 def _check_choices(opt: str, values: list[str] | None, allowed: tuple[str, ...]) -> None:
@@ -162,7 +123,7 @@ def show_cmd(
 
     served = common.served(ctx)
     try:
-        found = lookup.resolve(served["index"], served["codes"], code)
+        found = lookup.resolve(served["index"], served["codes"], code, served["meta"])
     except lookup.UnknownCode as exc:
         common.unknown_codes_exit([exc])
     if out.fields is not None:
@@ -178,5 +139,5 @@ def show_cmd(
         res.before.append(f"{found} is {v['status']}" + (f"; see {where}" if where else ""))
     title, sections = f"{found} - {v['name']}", credential_sections(v)
     for fmt in ("table", "markdown"):
-        res.render[fmt] = lambda ctx, fmt=fmt: render_sections(title, sections, ctx, fmt)
+        res.render[fmt] = lambda ctx, fmt=fmt: render_sections(title, sections, ctx, fmt, sources=v["sources"])
     return res

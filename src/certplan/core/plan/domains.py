@@ -70,14 +70,17 @@ def domain_shares(cred: Credential) -> tuple[list[dict[str, Any]], str, bool]:
         if remainder > 0.5:
             fill = remainder / missing
             basis = (
-                f"in proportion to the {what}; the {missing} domain(s) without a published figure share the "
-                f"remaining {remainder:g}% evenly"
+                f"in proportion to the {what}; "
+                + ("the domain" if missing == 1 else f"the {missing} domains")
+                + f" without a published figure {'gets' if missing == 1 else 'share'} the remaining {remainder:g}%"
+                + ("" if missing == 1 else " evenly")
             )
         else:
             fill = sum(known) / len(known)
             basis = (
-                f"in proportion to the {what}; the {missing} domain(s) without a published figure get the average "
-                "of the others"
+                f"in proportion to the {what}; "
+                + ("the domain" if missing == 1 else f"the {missing} domains")
+                + f" without a published figure {'gets' if missing == 1 else 'get'} the average of the others"
             )
         figs = [fill if f is None else f for f in figs]
         shares = [f / sum(figs) * 100 for f in figs]  # type: ignore[operator,arg-type]
