@@ -19,12 +19,13 @@ class Format(str, Enum):
     json = "json"
     csv = "csv"
     markdown = "markdown"
+    jsonl = "jsonl"  # JSON Lines: only with --profiles
 
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Write JSON to stdout (same as --format json).")]
 FormatOpt = Annotated[
     Optional[Format],
-    typer.Option("--format", "-f", help="Output format: table (default), json, csv or markdown.", case_sensitive=False),
+    typer.Option("--format", "-f", help="Output format: table (default), json, csv or markdown (jsonl with --profiles).", case_sensitive=False),
 ]
 
 

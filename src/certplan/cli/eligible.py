@@ -6,7 +6,7 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from certplan.cli import common
+from certplan.cli import batch, common
 from certplan.cli.app import _complete_codes, app
 from certplan.cli.common import FormatOpt, JsonOpt, err, fmt_of, load, out
 from certplan.cli.profile_opts import ProfileFlags, with_profile_options
@@ -131,15 +131,13 @@ def eligible_cmd(
     status: Annotated[
         Optional[list[StatusChoice]], typer.Option("--status", help="Only these statuses (repeatable).")
     ] = None,
-    profiles: Annotated[
-        Optional[str],
-        typer.Option(
-            "--profiles", help="CSV or YAML file, one person per row, with a name or id column.", metavar="FILE"
-        ),
-    ] = None,
-    strict: Annotated[
-        bool, typer.Option("--strict", help="With --profiles: a bad row fails the run (exit 2).")
+    profiles: batch.ProfilesOpt = None,
+    sheet: batch.SheetOpt = None,
+    summary: Annotated[
+        bool,
+        typer.Option("--summary", help="With --profiles: per credential, how many students are eligible, and more."),
     ] = False,
+    strict: batch.StrictOpt = False,
     json_: JsonOpt = False,
     fmt: FormatOpt = None,
 ) -> None:
@@ -156,10 +154,13 @@ def eligible_cmd(
       certplan eligible CPC CCS --experience 1
       certplan eligible --education associate --accredited-program associate --json
       certplan eligible --profiles students.csv --format csv
+      certplan eligible --profiles roster.xlsx --summary
     """
     from certplan.core import eligibility, lookup
 
-    f = fmt_of(json_, fmt)
+    f = batch.fmt_of(json_, fmt) if profiles is not None else fmt_of(json_, fmt)
+    if profiles is None:
+        batch.refuse_without_profiles(**{"--sheet": sheet, "--summary": summary, "--strict": strict})
     cat = load(ctx)
     creds = None
     if codes:
@@ -170,8 +171,10 @@ def eligible_cmd(
     wanted = {s.value for s in status} if status else None
     o = out()
     if profiles is not None:
-        _batch(cat, profiles, profile, creds, wanted, strict, f, o)
-        return
+        batch.refuse_profile_flags(profile)
+        if summary and wanted:
+            common.fail_usage("--status cannot be combined with --summary (the summary counts every status)")
+        batch.eligible(cat, profiles, sheet, creds, wanted, f, strict, summary)
     person = resolve_profile(cat, profile)
     results = eligibility.evaluate_all(cat, person, creds)
     if wanted:
@@ -198,65 +201,6 @@ def eligible_cmd(
         err("certplan: no credential matches those filters")
         return
     write_rows(flat, [c for c in cols if c.key != "status"], "table", o, groups=groups)
-
-
-def _batch(cat, path, profile: ProfileFlags, creds, wanted, strict: bool, f: str, o) -> None:
-    from certplan.core import eligibility
-    from certplan.profile import ProfileError, merge, read_batch, to_profile
-
-    if profile.given():
-        common.fail_usage("--profiles reads each person from the file; profile flags cannot be combined with it")
-    try:
-        rows = read_batch(path)
-    except ProfileError as exc:
-        common.fail_usage(str(exc))
-    bad = []
-    answers = []
-    for row in rows:
-        problem = row.error
-        data = None
-        if problem is None:
-            from certplan.profile import _check
-
-            data = merge({}, row.data or {})
-            problem = _check_refs(cat, data)
-            if problem is None:
-                try:
-                    _check(data, "row")
-                except ProfileError as exc:
-                    problem = str(exc)
-        if problem is not None:
-            where = f"line {row.line}" if row.line else f"person {row.number}"
-            label = f" ({row.id})" if row.id else ""
-            bad.append(f"{path}: row {row.number}{label}, {where}: {problem}")
-            continue
-        person, _ = to_profile(_normalise_held(cat, data))
-        results = eligibility.evaluate_all(cat, person, creds)
-        if wanted:
-            results = [r for r in results if r["status"] in wanted]
-        answers.append({"id": row.id, "results": results})
-    for b in bad:
-        err(b)
-    if bad and strict:
-        err(f"certplan: {len(bad)} bad row(s); nothing written (--strict)")
-        raise typer.Exit(ExitCode.USAGE)
-    if f == "json":
-        from certplan.output.render import write_json
-
-        write_json(answers, o)
-    else:
-        from certplan.output.render import Column, write_rows
-
-        flat = []
-        for a in answers:
-            for r in a["results"]:
-                flat.append({"id": a["id"], **_flat(r)})
-        cols = [Column("id", "Person"), *[Column(k, h, max_width=40) for k, h in ELIGIBLE_COLUMNS]]
-        write_rows(flat, cols, f, o)
-    err(
-        f"certplan: {len(rows)} people read, {len(answers)} answered, {len(bad)} skipped"
-        + (" (see the rows above)" if bad else "")
-    )
 
 
 # --------------------------------------------------------------------------- profile

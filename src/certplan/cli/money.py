@@ -4,7 +4,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from certplan.cli import common
+from certplan.cli import batch, common
 from certplan.cli.app import _complete_codes, app
 from certplan.cli.common import FormatOpt, JsonOpt, fmt_of, load, out
 from certplan.cli.profile_opts import ProfileFlags, with_profile_options
@@ -110,6 +110,9 @@ def cost_cmd(
         typer.Option("--roi", help="Compare the cost with the sourced certified-vs-not-certified pay difference."),
     ] = False,
     profile: ProfileFlags = None,
+    profiles: batch.ProfilesOpt = None,
+    sheet: batch.SheetOpt = None,
+    strict: batch.StrictOpt = False,
     json_: JsonOpt = False,
     fmt: FormatOpt = None,
 ) -> None:
@@ -127,20 +130,25 @@ def cost_cmd(
       certplan cost CPC --years 4 --roi
       certplan cost CRC --held CPC
       certplan cost RHIA --held RHIT --non-member --json
+      certplan cost CPC --profiles students.csv --format csv
     """
     from certplan.cli.eligible import resolve_profile
     from certplan.core import cost, pay
 
-    f = fmt_of(json_, fmt, TABLE_JSON)
+    f = batch.fmt_of(json_, fmt) if profiles is not None else fmt_of(json_, fmt, TABLE_JSON)
     cat = load(ctx)
     cred = _one(cat, code)
     if cred.status != "current":
         where = ", ".join(cred.see_also or ([cred.replaced_by] if cred.replaced_by else []))
         common.fail_usage(f"{cred.code} is {cred.status}; it cannot be earned" + (f" (see {where})" if where else ""))
+    basis = None if member is None else ("member" if member else "non-member")
+    if profiles is not None:
+        batch.refuse_profile_flags(profile)
+        batch.cost(cat, profiles, sheet, cred, basis, years, attempts, roi, f, strict)
+    batch.refuse_without_profiles(**{"--sheet": sheet, "--strict": strict})
     person = resolve_profile(cat, profile, quiet=True)
     if cred.code.upper() in {h.upper() for h in person.held}:
         common.err(f"certplan: you already hold {cred.code}; the exam line is what sitting it again would cost")
-    basis = None if member is None else ("member" if member else "non-member")
     res = cost.earn_and_keep_best(cred, cat, basis, years, attempts, person.held, person.member)
     answer = {"schema_version": 1, **res, "roi": None}
     if roi:
@@ -176,6 +184,9 @@ def path_cmd(
     ] = None,
     tree: Annotated[bool, typer.Option("--tree", help="Draw the routes or the progression as a tree.")] = False,
     profile: ProfileFlags = None,
+    profiles: batch.ProfilesOpt = None,
+    sheet: batch.SheetOpt = None,
+    strict: batch.StrictOpt = False,
     json_: JsonOpt = False,
     fmt: FormatOpt = None,
 ) -> None:
@@ -193,8 +204,11 @@ def path_cmd(
       certplan path --to CPC --experience 1
       certplan path --from CPC --tree
       certplan path --to CCS --json
+      certplan path --to RHIT --profiles students.csv --format csv
     """
-    f = fmt_of(json_, fmt, TABLE_JSON)
+    f = batch.fmt_of(json_, fmt) if profiles is not None else fmt_of(json_, fmt, TABLE_JSON)
+    if profiles is not None and from_ is not None:
+        common.fail_usage("--profiles goes with --to CODE (the steps for each student), not --from")
     if (to is None) == (from_ is None):
         common.fail_usage("give exactly one of --to CODE or --from CODE, e.g. certplan path --to RHIA")
     from certplan.core import path
@@ -219,6 +233,10 @@ def path_cmd(
     from certplan.cli.eligible import resolve_profile
 
     goal = _one(cat, to)
+    if profiles is not None:
+        batch.refuse_profile_flags(profile)
+        batch.path_to(cat, profiles, sheet, goal, f, strict)
+    batch.refuse_without_profiles(**{"--sheet": sheet, "--strict": strict})
     person = resolve_profile(cat, profile)
     res = path.to_goal(cat, goal, person, today)
     if not res["routes"]:

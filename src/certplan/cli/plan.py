@@ -4,7 +4,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from certplan.cli import common
+from certplan.cli import batch, common
 from certplan.cli.app import _complete_codes, app
 from certplan.cli.common import FormatOpt, JsonOpt, err, fmt_of, load, out
 from certplan.cli.profile_opts import ProfileFlags, with_profile_options
@@ -57,6 +57,9 @@ def plan_cmd(
         ),
     ] = None,
     profile: ProfileFlags = None,
+    profiles: batch.ProfilesOpt = None,
+    sheet: batch.SheetOpt = None,
+    strict: batch.StrictOpt = False,
     json_: JsonOpt = False,
     fmt: FormatOpt = None,
 ) -> None:
@@ -73,8 +76,9 @@ def plan_cmd(
       certplan plan CCS --exam-date 2027-06-01 --json
       certplan plan CPC --weeks 12 --ics cpc.ics
       certplan plan CPC --experience 2 --format markdown > checklist.md
+      certplan plan CPC --profiles students.csv --start 2027-01-04 --format csv
     """
-    f = fmt_of(json_, fmt)
+    f = batch.fmt_of(json_, fmt) if profiles is not None else fmt_of(json_, fmt)
     if exam_date is not None and weeks is not None:
         common.fail_usage("give --exam-date or --weeks, not both")
     from certplan.cli.eligible import resolve_profile
@@ -91,7 +95,13 @@ def plan_cmd(
         cred = lookup.find(cat, code)
     except lookup.UnknownCode as exc:
         common.unknown_codes_exit([exc])
-    person = resolve_profile(cat, profile)
+    if profiles is None:
+        batch.refuse_without_profiles(**{"--sheet": sheet, "--strict": strict})
+    else:
+        batch.refuse_profile_flags(profile)
+        if ics is not None:
+            common.fail_usage("--ics writes one person's calendar; it cannot be combined with --profiles")
+    person = resolve_profile(cat, profile) if profiles is None else None
     req = core.Request(
         start=d_start,
         exam_date=d_exam,
@@ -100,6 +110,8 @@ def plan_cmd(
         book_ahead_weeks=book_ahead,
         assume_eligible=assume_eligible,
     )
+    if profiles is not None:
+        batch.plan(cat, profiles, sheet, cred, req, f, strict)
     try:
         result = core.build(cred, cat, person, req, common.today())
     except core.PlanError as exc:

@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 import typer
 
 from certplan.catalog.vocab import FOCUS  # noqa: E402
-from certplan.cli import common
+from certplan.cli import batch, common
 from certplan.cli.app import app
 from certplan.cli.common import FormatOpt, JsonOpt, err, fmt_of, load, out
 from certplan.cli.profile_opts import ProfileFlags, with_profile_options
@@ -88,6 +88,9 @@ def recommend_cmd(
     ] = None,
     top: Annotated[int, typer.Option("--top", help="How many to show (0: all).", min=0)] = 10,
     profile: ProfileFlags = None,
+    profiles: batch.ProfilesOpt = None,
+    sheet: batch.SheetOpt = None,
+    strict: batch.StrictOpt = False,
     json_: JsonOpt = False,
     fmt: FormatOpt = None,
 ) -> None:
@@ -103,15 +106,21 @@ def recommend_cmd(
       certplan recommend --setting hospital-inpatient --experience 2
       certplan recommend --focus compliance --education bachelor --json
       certplan recommend --budget 300 --within 6
+      certplan recommend --profiles students.csv --top 3 --format csv
     """
     from certplan.catalog.vocab import SETTINGS
     from certplan.cli.eligible import resolve_profile
     from certplan.core.recommend import Preferences, recommend
 
-    f = fmt_of(json_, fmt)
+    f = batch.fmt_of(json_, fmt) if profiles is not None else fmt_of(json_, fmt)
     settings_ = _choices("--setting", setting, SETTINGS)
     focus_ = _choices("--focus", focus, FOCUS)
     cat = load(ctx)
+    if profiles is not None:
+        batch.refuse_profile_flags(profile)
+        prefs = Preferences(settings=settings_, focus=focus_, budget=budget, within_months=within)
+        batch.recommend(cat, profiles, sheet, prefs, top, f, strict)
+    batch.refuse_without_profiles(**{"--sheet": sheet, "--strict": strict})
     nothing = not (settings_ or focus_ or budget is not None or within is not None or profile.given())
     if nothing and sys.stdin.isatty() and f == "table":
         a = _ask()

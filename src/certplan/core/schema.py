@@ -246,7 +246,44 @@ ELIGIBLE_BATCH = {
     "$schema": DRAFT,
     "title": "certplan eligible --profiles FILE --json",
     "type": "array",
-    "items": obj({"id": STR, "results": arr(ELIGIBLE_ITEM)}),
+    "items": {
+        "oneOf": [
+            obj({"row": INT, "id": STR, "name": STR, "results": arr(ELIGIBLE_ITEM)}),
+            obj({"row": INT, "id": NSTR, "name": NSTR, "error": STR}),  # a row that could not be answered
+        ]
+    },
+}
+COHORT_SUMMARY = {
+    "$schema": DRAFT,
+    "title": "certplan eligible --profiles FILE --summary --json",
+    **obj(
+        {
+            "schema_version": INT,
+            "students": INT,
+            "answered": INT,
+            "credentials": arr(
+                obj(
+                    {
+                        "code": STR,
+                        "name": STR,
+                        "students": INT,
+                        "eligible": INT,
+                        "apprentice": INT,
+                        "not_eligible": INT,
+                        "already_held": INT,
+                        "median_months_until_eligible": NNUM,
+                        "months_known": INT,
+                        "most_common_missing": NSTR,
+                        "most_common_missing_count": INT,
+                        "first_year_cost_total": NNUM,
+                        "first_year_cost_known": NUM,
+                        "first_year_cost_unknown_students": INT,
+                    }
+                )
+            ),
+            "not_answered": arr(obj({"row": INT, "id": NSTR, "name": NSTR, "error": STR})),
+        }
+    ),
 }
 PROFILE = {
     "$schema": DRAFT,
@@ -303,6 +340,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
     "bodies": BODIES,
     "eligible": ELIGIBLE,
     "eligible-batch": ELIGIBLE_BATCH,
+    "cohort-summary": COHORT_SUMMARY,
     "profile": PROFILE,
     "catalog-validate": VALIDATE,
 }

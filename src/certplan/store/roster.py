@@ -588,12 +588,11 @@ def _xlsx(p: Path, sheet: str | None) -> Roster:
 
 
 def _no_alias_loader():
+    """A safe loader that refuses aliases (a roster has no use for them; they can multiply a small file)."""
     import yaml
 
-    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-    class Loader(base):  # type: ignore[misc, valid-type]
-        def compose_node(self, parent, index):  # noqa: D401
+    class Loader(yaml.SafeLoader):  # the pure-Python composer, so aliases can be seen and refused
+        def compose_node(self, parent, index):
             if self.check_event(yaml.AliasEvent):
                 event = self.peek_event()
                 raise yaml.composer.ComposerError(
@@ -601,11 +600,6 @@ def _no_alias_loader():
                 )
             return super().compose_node(parent, index)
 
-    if base is not yaml.SafeLoader:  # the C loader composes natively; use the Python one to see aliases
-        class PyLoader(yaml.SafeLoader):
-            compose_node = Loader.compose_node
-
-        return PyLoader
     return Loader
 
 

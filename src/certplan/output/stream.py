@@ -1,0 +1,139 @@
+"""Batch answers written as a stream: one student at a time, never the whole roster in memory.
+
+Every writer takes, per student, either the answer or the reason it could not be answered, so a
+row that failed is named in the output as well as on stderr. JSON is one array written
+incrementally (the same layout ``write_json`` gives: keys sorted, two-space indent); JSON Lines is
+one compact object a line; CSV goes through the spreadsheet-safe writer.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from certplan.output import csvsafe
+from certplan.output.render import Column, OutputContext, cell_text, markdown_escape
+
+META = (Column("row", "Row"), Column("id", "ID"), Column("name", "Name"))
+ERROR = Column("error", "Not answered")
+
+
+def meta_of(row) -> dict[str, Any]:
+    return {"row": row.number, "id": row.id, "name": row.name}
+
+
+class JsonArray:
+    def __init__(self, ctx: OutputContext, key: str):
+        self.out = ctx.stdout
+        self.key = key
+        self.n = 0
+
+    def _item(self, obj: dict[str, Any]) -> None:
+        text = json.dumps(obj, indent=2, sort_keys=True, ensure_ascii=False).replace("\n", "\n  ")
+        self.out.write(("[\n  " if self.n == 0 else ",\n  ") + text)
+        self.n += 1
+
+    def answered(self, row, answer: Any, flat: Callable[[Any], list[dict[str, Any]]]) -> None:
+        self._item({**meta_of(row), self.key: answer})
+
+    def failed(self, row, reason: str) -> None:
+        self._item({**meta_of(row), "error": reason})
+
+    def close(self) -> None:
+        self.out.write("[]\n" if self.n == 0 else "\n]\n")
+
+
+class JsonLines(JsonArray):
+    def _item(self, obj: dict[str, Any]) -> None:
+        self.out.write(json.dumps(obj, sort_keys=True, ensure_ascii=False, separators=(",", ":")) + "\n")
+        self.n += 1
+
+    def close(self) -> None:
+        pass
+
+
+def _cell(v: Any) -> str:
+    return "" if v is None else cell_text(v)
+
+
+class Csv:
+    def __init__(self, ctx: OutputContext, columns: Sequence[Column]):
+        self.w = csvsafe.writer(ctx.stdout)
+        self.keys = [c.key for c in (*META, *columns)]
+        self.w.writerow([*self.keys, ERROR.key])
+
+    def answered(self, row, answer: Any, flat: Callable[[Any], list[dict[str, Any]]]) -> None:
+        m = meta_of(row)
+        for r in flat(answer):
+            r = {**r, **m}  # the student's row, id and name win over an answer's own 'name'
+            self.w.writerow([*(_cell(r.get(k)) for k in self.keys), ""])
+
+    def failed(self, row, reason: str) -> None:
+        m = meta_of(row)
+        self.w.writerow([*(_cell(m.get(k)) for k in self.keys), reason])
+
+    def close(self) -> None:
+        pass
+
+
+class Markdown:
+    def __init__(self, ctx: OutputContext, columns: Sequence[Column], title: str | None = None):
+        self.out = ctx.stdout
+        self.cols = [*META, *columns, ERROR]
+        if title:
+            self.out.write(f"## {markdown_escape(title)}\n\n")
+        self.out.write("| " + " | ".join(markdown_escape(c.header) for c in self.cols) + " |\n")
+        self.out.write("|" + "|".join("---" for _ in self.cols) + "|\n")
+
+    def _line(self, r: dict[str, Any]) -> None:
+        self.out.write("| " + " | ".join(markdown_escape(_cell(r.get(c.key))) for c in self.cols) + " |\n")
+
+    def answered(self, row, answer: Any, flat: Callable[[Any], list[dict[str, Any]]]) -> None:
+        m = meta_of(row)
+        for r in flat(answer):
+            self._line({**r, **m})
+
+    def failed(self, row, reason: str) -> None:
+        self._line({**meta_of(row), "error": reason})
+
+    def close(self) -> None:
+        pass
+
+
+class Table:
+    """A heading per student, then that student's answer as the single-person command shows it."""
+
+    def __init__(self, ctx: OutputContext, render: Callable[[Any, OutputContext], None]):
+        self.ctx = ctx
+        self.render = render
+        self.n = 0
+
+    def _heading(self, row) -> None:
+        who = row.name or row.id or "(no name)"
+        ident = f" ({row.id})" if row.id and row.id != who else ""
+        self.ctx.stdout.write(("\n" if self.n else "") + f"== Row {row.number}: {who}{ident}\n")
+        self.n += 1
+
+    def answered(self, row, answer: Any, flat: Callable[[Any], list[dict[str, Any]]]) -> None:
+        self._heading(row)
+        self.render(answer, self.ctx)
+
+    def failed(self, row, reason: str) -> None:
+        self._heading(row)
+        self.ctx.stdout.write(f"Not answered: {reason}\n")
+
+    def close(self) -> None:
+        pass
+
+
+def writer_for(fmt: str, ctx: OutputContext, key: str, columns: Sequence[Column], render, title: str | None = None):
+    if fmt == "json":
+        return JsonArray(ctx, key)
+    if fmt == "jsonl":
+        return JsonLines(ctx, key)
+    if fmt == "csv":
+        return Csv(ctx, columns)
+    if fmt == "markdown":
+        return Markdown(ctx, columns, title)
+    return Table(ctx, render)
