@@ -137,7 +137,10 @@ def test_xlsx_written_by_openpyxl_first_sheet_or_named(tmp_path):
     assert spring[0].data == {"experience_years": 1.5} and spring[0].id == "Cy Ng"
     with pytest.raises(RosterError) as exc:
         open_roster(f, sheet="Spring 2026")
-    assert str(exc.value) == f'{f}: no sheet "Spring 2026"; its sheets: Fall 2026, Spring 2027 (did you mean "Spring 2027"?)'
+    assert (
+        str(exc.value)
+        == f'{f}: no sheet "Spring 2026"; its sheets: Fall 2026, Spring 2027 (did you mean "Spring 2027"?)'
+    )
 
 
 def test_yaml_aliases_are_refused(tmp_path):

@@ -29,10 +29,13 @@ ProfilesOpt = Annotated[
 ]
 SheetOpt = Annotated[
     Optional[str],
-    typer.Option("--sheet", help="With an .xlsx --profiles file: the sheet to read (default: the first).", metavar="NAME"),
+    typer.Option(
+        "--sheet", help="With an .xlsx --profiles file: the sheet to read (default: the first).", metavar="NAME"
+    ),
 ]
 StrictOpt = Annotated[
-    bool, typer.Option("--strict", help="With --profiles: any bad row fails the run (exit 2) before anything is written.")
+    bool,
+    typer.Option("--strict", help="With --profiles: any bad row fails the run (exit 2) before anything is written."),
 ]
 BATCH_FORMATS = ("table", "json", "jsonl", "csv", "markdown")
 
@@ -416,7 +419,9 @@ def path_to(cat, path, sheet, goal, fmt, strict: bool) -> NoReturn:
                 "status_now": res["status_now"],
                 "routes": len(res["routes"]),
                 "fastest": fast["label"] if fast else None,
-                "fastest_months": (fast["months"] if fast["months_complete"] else f"{fast['months']}+") if fast else None,
+                "fastest_months": (fast["months"] if fast["months_complete"] else f"{fast['months']}+")
+                if fast
+                else None,
                 "cheapest": cheap["label"] if cheap else None,
                 "cheapest_cost": (cheap["cost"] if cheap["cost_complete"] else f"{cheap['cost']}+") if cheap else None,
                 "notes": "; ".join(res["notes"][:-1]),

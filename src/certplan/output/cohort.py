@@ -68,7 +68,9 @@ def render_summary(summ, not_answered: list[dict[str, Any]], fmt: str, ctx: Outp
     title = f"Cohort: {obj['answered']} of {obj['students']} student(s) answered"
     write_rows(_table_rows(rows), SUMMARY_COLUMNS, fmt, ctx, title=title)
     if not_answered:
-        lines = [f"- row {n['row']}" + (f" ({n['name'] or n['id']})" if n["name"] or n["id"] else "")
-                 + f": {n['error']}" for n in not_answered]
+        lines = [
+            f"- row {n['row']}" + (f" ({n['name'] or n['id']})" if n["name"] or n["id"] else "") + f": {n['error']}"
+            for n in not_answered
+        ]
         head = "\nNot answered:\n" if fmt == "table" else "\n### Not answered\n\n"
         ctx.stdout.write(head + "\n".join(lines) + "\n")

@@ -177,10 +177,7 @@ class Header:
         if not self.ignored:
             return None
         used = [self.columns[i] for i in sorted(self.index.values())]
-        return (
-            f"ignoring column(s) {', '.join(_q(c) for c in self.ignored)}; "
-            f"using {', '.join(_q(c) for c in used)}"
-        )
+        return f"ignoring column(s) {', '.join(_q(c) for c in self.ignored)}; using {', '.join(_q(c) for c in used)}"
 
 
 def _q(text: str) -> str:
@@ -282,7 +279,9 @@ def parse_fields(raw: dict[str, Any]) -> dict[str, Any]:
             continue
         if k == "education":
             key = _words(_text(v))
-            val = EDUCATION_WORDS.get(key) or (key.replace(" ", "-") if key.replace(" ", "-") in EDUCATION_LEVELS else None)
+            val = EDUCATION_WORDS.get(key) or (
+                key.replace(" ", "-") if key.replace(" ", "-") in EDUCATION_LEVELS else None
+            )
             if val is None:
                 raise ValueError(f"education {_text(v)!r} is not one of {', '.join(EDUCATION_LEVELS)}")
             out[k] = val
@@ -339,7 +338,11 @@ def build_row(number: int, line: int | None, raw: dict[str, Any]) -> RosterRow:
     for k, v in raw.items():
         if isinstance(v, str) and len(v) > MAX_FIELD_CHARS:
             return RosterRow(
-                number, line, ident[:40] or None, name[:40] or None, None,
+                number,
+                line,
+                ident[:40] or None,
+                name[:40] or None,
+                None,
                 f"the {k} value is {len(v):,} characters long (at most {MAX_FIELD_CHARS:,})",
             )
     ident = ident or name
@@ -434,9 +437,7 @@ class _Lines:
             try:
                 text = next(self._it)
             except UnicodeDecodeError:
-                raise RosterError(
-                    f"{self.path}: line {self.line + 1}: not UTF-8 text; save it as CSV UTF-8"
-                ) from None
+                raise RosterError(f"{self.path}: line {self.line + 1}: not UTF-8 text; save it as CSV UTF-8") from None
             self.line += 1
         self.taken.append((self.line, text))
         return text
@@ -508,16 +509,22 @@ def _csv_rows(text, lines: _Lines, header: Header, delim: str) -> Iterator[Roste
                 yield RosterRow(
                     number,
                     start,
-                    cells[header.index["id"]].strip()[:40] if "id" in header.index and len(cells) > header.index["id"] else None,
+                    cells[header.index["id"]].strip()[:40]
+                    if "id" in header.index and len(cells) > header.index["id"]
+                    else None,
                     None,
                     None,
-                    f"a quote (\") opened on line {start} is not closed, so it would swallow the next "
+                    f'a quote (") opened on line {start} is not closed, so it would swallow the next '
                     f"{len(taken) - 1} line(s); fix the quote (the lines after it are read on their own)",
                 )
                 continue
             if len(cells) > ncols and any(c.strip() for c in cells[ncols:]):
                 yield RosterRow(
-                    number, start, None, None, None,
+                    number,
+                    start,
+                    None,
+                    None,
+                    None,
                     f"{len(cells)} values but the header has {ncols} columns",
                 )
                 continue
