@@ -441,4 +441,4 @@ def catalog_stale(
     write_rows(rows, cols, f, out(), title=f"{len(rows)} facts dated before {cutoff.isoformat()}")
 
 
-from certplan.cli import eligible, money, more, plan, recommend  # noqa: E402,F401  (registers the remaining commands)
+from certplan.cli import eligible, money, more, plan, recommend, report  # noqa: E402,F401  (registers the remaining commands)

@@ -88,16 +88,20 @@ class People:
         key = lookup._norm(code)
         return self.index.get(key) or self.index.get(key.replace(" ", ""))
 
-    def person_of(self, data: dict[str, Any]):
-        """The one place a roster row becomes a person (re-point it when the core Person lands)."""
+    def person_and_notes(self, data: dict[str, Any]):
+        """The one place a roster row becomes a person (re-point it when the core Person lands), and the assumptions."""
         from certplan.profile import to_profile
 
         if data.get("held"):
             data = {**data, "held": [self._find(c).code for c in data["held"]]}
         person, notes = to_profile(data)
+        notes = [n.replace("--experience-kind", "experience kind").replace("--education", "education") for n in notes]
         for n in notes:
-            self.notes[n.replace("--experience-kind", "experience kind").replace("--education", "education")] += 1
-        return person
+            self.notes[n] += 1
+        return person, notes
+
+    def person_of(self, data: dict[str, Any]):
+        return self.person_and_notes(data)[0]
 
 
 class RowFailed(Exception):
@@ -400,6 +404,15 @@ def cost(cat, path, sheet, cred, basis, years: int, attempts: int, roi: bool, fm
 # --------------------------------------------------------------------------- path
 
 
+def _plus(value, complete: bool):
+    """A running total; '24+' when a step before it has no sourced figure."""
+    if value is None:
+        return None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return value if complete else f"{value}+"
+
+
 def path_to(cat, path, sheet, goal, fmt, strict: bool) -> NoReturn:
     from certplan.core import path as core
     from certplan.output.money import render_path_to
@@ -423,7 +436,7 @@ def path_to(cat, path, sheet, goal, fmt, strict: bool) -> NoReturn:
                 if fast
                 else None,
                 "cheapest": cheap["label"] if cheap else None,
-                "cheapest_cost": (cheap["cost"] if cheap["cost_complete"] else f"{cheap['cost']}+") if cheap else None,
+                "cheapest_cost": _plus(cheap["cost"], cheap["cost_complete"]) if cheap else None,
                 "notes": "; ".join(res["notes"][:-1]),
             }
         ]

@@ -31,6 +31,8 @@ VALUE_OPTIONS = {
     "--clinical-hours",
     "--status",
     "--profiles",
+    "--sheet",
+    "--out",
     "--body",
     "--level",
     "--setting",
