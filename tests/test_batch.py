@@ -163,3 +163,39 @@ def test_json_array_is_written_incrementally_and_parses(run, tmp_path):
     empty = tmp_path / "e.csv"
     empty.write_text("id,experience\ns0,lots\n")
     assert json.loads(run("eligible", "CPC", "--profiles", empty, "--json").stdout)[0]["row"] == 1
+
+
+def test_cohort_eligibility_gives_exactly_what_evaluate_all_gives(catalog):
+    import itertools
+
+    from certplan.core import eligibility
+    from certplan.core.cohort import CohortEligibility
+    from certplan.core.eligibility import Profile
+
+    ev = CohortEligibility(catalog)
+    people = [
+        Profile(
+            education=e,
+            accredited_program=a,
+            experience_years=y,
+            experience_kinds=k,
+            held=h,
+            course_hours=c,
+            practicode=pc,
+            member=m,
+            clinical_hours=ch,
+        )
+        for e, a, y, k, h, c, pc, m, ch in itertools.product(
+            ["high-school", "associate", "bachelor"],
+            [None, "associate"],
+            [0.0, 1.0, 2.5],
+            [(), ("coding",), ("billing", "cdi"), ("privacy-security",)],
+            [(), ("CPC",), ("RHIA",), ("CCS", "RHDS")],
+            [0, 80],
+            [False, True],
+            [(), ("AAPC",)],
+            [0, 2000],
+        )
+    ][::7]
+    for p in people:
+        assert ev.evaluate(p) == eligibility.evaluate_all(catalog, p)

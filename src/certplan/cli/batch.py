@@ -69,6 +69,8 @@ class People:
         self.codes = [c.code for c in cat.credentials]
         self.bodies = {b.code.upper(): b.code for b in cat.bodies}
         self.notes: Counter = Counter()
+        self._people: dict[tuple, Any] = {}
+        self._problems: dict[tuple, str | None] = {}
 
     def problem(self, data: dict[str, Any]) -> str | None:
         from certplan.core import lookup
@@ -88,20 +90,29 @@ class People:
         key = lookup._norm(code)
         return self.index.get(key) or self.index.get(key.replace(" ", ""))
 
-    def person_and_notes(self, data: dict[str, Any]):
+    def person_and_notes(self, data: dict[str, Any], key: tuple | None = None):
         """The one place a roster row becomes a person (re-point it when the core Person lands), and the assumptions."""
-        from certplan.profile import to_profile
+        got = self._people.get(key) if key is not None else None
+        if got is None:
+            from certplan.profile import to_profile
 
-        if data.get("held"):
-            data = {**data, "held": [self._find(c).code for c in data["held"]]}
-        person, notes = to_profile(data)
-        notes = [n.replace("--experience-kind", "experience kind").replace("--education", "education") for n in notes]
-        for n in notes:
+            if data.get("held"):
+                data = {**data, "held": [self._find(c).code for c in data["held"]]}
+            person, notes = to_profile(data)
+            notes = [
+                n.replace("--experience-kind", "experience kind").replace("--education", "education") for n in notes
+            ]
+            got = (person, notes)
+            if key is not None:
+                if len(self._people) >= 8192:
+                    self._people.clear()
+                self._people[key] = got
+        for n in got[1]:
             self.notes[n] += 1
-        return person, notes
+        return got
 
-    def person_of(self, data: dict[str, Any]):
-        return self.person_and_notes(data)[0]
+    def person_of(self, data: dict[str, Any], key: tuple | None = None):
+        return self.person_and_notes(data, key)[0]
 
 
 class RowFailed(Exception):
@@ -142,7 +153,14 @@ def _read(path: str, sheet: str | None, people: People):
         for row in roster:
             problem = row.error
             if problem is None:
-                problem = people.problem(row.data)
+                if row.key is not None and row.key in people._problems:
+                    problem = people._problems[row.key]
+                else:
+                    problem = people.problem(row.data)
+                    if row.key is not None:
+                        if len(people._problems) >= 8192:
+                            people._problems.clear()
+                        people._problems[row.key] = problem
             yield row, problem
     except RosterError as exc:
         common.fail_usage(str(exc))
@@ -171,7 +189,7 @@ def run(cat, path: str, sheet: str | None, spec: Spec, fmt: str, strict: bool = 
         read += 1
         if problem is None:
             try:
-                result = spec.answer(people.person_of(row.data), row)
+                result = spec.answer(people.person_of(row.data, row.key), row)
             except RowFailed as exc:
                 problem = str(exc)
             else:
@@ -228,7 +246,20 @@ def eligible(cat, path, sheet, creds, wanted, fmt, strict: bool, summary: bool) 
     def render(results, o):
         write_rows([_flat(r) for r in results], [c for c in cols if c.key != "advice"], "table", o)
 
-    spec = Spec("results", answer, cols, lambda rs: [_flat(r) for r in rs], render)
+    flat_of: dict[int, tuple[Any, dict[str, Any]]] = {}  # id(shared result) -> (result, its flat row)
+
+    def flat(results):
+        out = []
+        for r in results:
+            got = flat_of.get(id(r))
+            if got is None or got[0] is not r:
+                if len(flat_of) >= 65536:
+                    flat_of.clear()
+                got = flat_of[id(r)] = (r, _flat(r))
+            out.append(got[1])
+        return out
+
+    spec = Spec("results", answer, cols, flat, render)
     run(cat, path, sheet, spec, fmt, strict)
 
 
@@ -246,7 +277,7 @@ def _summary(cat, path, sheet, ev, fmt, strict) -> NoReturn:
     for row, problem in _read(path, sheet, people):
         read += 1
         if problem is None:
-            person = people.person_of(row.data)
+            person = people.person_of(row.data, row.key)
             summ.add(ev.evaluate(person), person.held)
             answered += 1
             continue

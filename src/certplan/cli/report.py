@@ -107,7 +107,7 @@ def report_cmd(
         read += 1
         meta = {"row": row.number, "id": row.id, "name": row.name}
         if problem is None:
-            person, notes = people.person_and_notes(row.data)
+            person, notes = people.person_and_notes(row.data, row.key)
             s = maker.student(person, meta, notes)
             summ.add(maker.ev.evaluate(person), person.held)
             name = f"{row.number:04d}-{render.slug(row.id if row.id != row.name else row.name)}.{ext}"

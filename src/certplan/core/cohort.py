@@ -38,36 +38,113 @@ class Memo:
 
 
 class CohortEligibility:
-    """``eligibility.evaluate_all`` for many people, with the catalog's indexes built once."""
+    """``eligibility.evaluate_all`` for many people, with the catalog's indexes built once.
+
+    Each credential's answer depends only on the part of a person its requirements look at (its
+    experience kinds, the credentials and bodies it names, ...): people who agree on that part share
+    one answer, computed once. A requirement kind this module does not know makes that credential
+    key on the whole person instead, so a new kind can never give a wrong shared answer.
+    """
 
     def __init__(self, cat: Catalog, creds: list[Credential] | None = None):
         self.cat = cat
         self.creds = creds if creds is not None else [c for c in cat.credentials if c.status == "current"]
         self.urls = {s.id: s.url for s in cat.sources}
         self.replaces = {c.code.upper(): [r.upper() for r in c.replaces] for c in cat.credentials}
-        self.memo = Memo()
+        self.keys = [_projector(c) for c in self.creds]
+        self.memo = Memo(MEMO_SIZE * 4)
+        self._held = Memo()
 
     def held(self, held: tuple[str, ...]) -> tuple[str, ...]:
         """The codes held plus those they replace (what ``eligibility.held_set`` computes), sorted."""
-        out = {h.upper() for h in held}
-        todo = list(out)
-        while todo:
-            for r in self.replaces.get(todo.pop(), ()):
-                if r not in out:
-                    out.add(r)
-                    todo.append(r)
-        return tuple(sorted(out))
-
-    def evaluate(self, person: eligibility.Profile) -> list[dict[str, Any]]:
-        """The same answers as ``evaluate_all(cat, person, creds)``; shared between equal people (do not mutate)."""
+        got = self._held.data.get(held)
+        if got is not None:
+            return got
 
         def make():
-            import dataclasses
+            out = {h.upper() for h in held}
+            todo = list(out)
+            while todo:
+                for r in self.replaces.get(todo.pop(), ()):
+                    if r not in out:
+                        out.add(r)
+                        todo.append(r)
+            return tuple(sorted(out))
 
-            expanded = dataclasses.replace(person, held=self.held(person.held))
-            return [eligibility.evaluate(c, expanded, None, self.urls) for c in self.creds]
+        return self._held.get(held, make)
 
-        return self.memo.get(person, make)
+    def evaluate(self, person: eligibility.Profile) -> list[dict[str, Any]]:
+        """The same answers as ``evaluate_all(cat, person, creds)``; shared between people (do not mutate)."""
+        import dataclasses
+
+        expanded = None
+        held = self.held(person.held)
+        out = []
+        for cred, key in zip(self.creds, self.keys):
+            k = (cred.code, key(person, held) if key else (person, held))
+            r = self.memo.data.get(k)
+            if r is None:
+                if expanded is None:
+                    expanded = dataclasses.replace(person, held=held)
+                r = self.memo.get(k, lambda c=cred, e=expanded: eligibility.evaluate(c, e, None, self.urls))
+            out.append(r)
+        return out
+
+
+def _projector(cred: Credential):
+    """A function giving the part of (person, expanded held) that ``evaluate(cred, ...)`` depends on; None: all."""
+    from certplan.catalog.models import (
+        ClinicalHoursReq,
+        CourseReq,
+        CredentialReq,
+        EducationReq,
+        ExperienceReq,
+        MembershipReq,
+        OtherReq,
+        PracticodeReq,
+        ProgramReq,
+    )
+
+    pathways = list(cred.eligibility.pathways) if cred.eligibility else []
+    if cred.apprentice is not None:
+        pathways += list(cred.apprentice.removal)
+    reqs = [r for p in pathways for r in p.requirements]
+    known = (
+        EducationReq,
+        ProgramReq,
+        ExperienceReq,
+        CredentialReq,
+        MembershipReq,
+        CourseReq,
+        PracticodeReq,
+        ClinicalHoursReq,
+        OtherReq,
+    )
+    if any(not isinstance(r, known) for r in reqs):
+        return None
+    edu = any(isinstance(r, EducationReq) for r in reqs)
+    prog = any(isinstance(r, ProgramReq) for r in reqs)
+    kinds = frozenset(k for r in reqs if isinstance(r, ExperienceReq) for k in r.of)
+    codes = frozenset([cred.code.upper()] + [c.upper() for r in reqs if isinstance(r, CredentialReq) for c in r.any_of])
+    bodies = frozenset(r.body.upper() for r in reqs if isinstance(r, MembershipReq))
+    course = any(isinstance(r, CourseReq) for r in reqs)
+    practicode = any(isinstance(r, PracticodeReq) for r in reqs)
+    clinical = any(isinstance(r, ClinicalHoursReq) for r in reqs)
+
+    def key(p: eligibility.Profile, held: tuple[str, ...]):
+        ks = tuple(sorted(kinds.intersection(p.experience_kinds))) if kinds else ()
+        return (
+            p.education_rank() if edu else None,
+            p.accredited_program if prog else None,
+            (p.experience_years if ks else 0.0, ks),
+            tuple(h for h in held if h in codes),
+            tuple(sorted(m.upper() for m in p.member if m.upper() in bodies)) if bodies else (),
+            p.course_hours if course else None,
+            p.practicode if practicode else None,
+            p.clinical_hours if clinical else None,
+        )
+
+    return key
 
 
 def first_year_costs(cat: Catalog, creds: list[Credential]) -> dict[str, float | None]:

@@ -37,6 +37,10 @@ class SafeWriter:
     def writerow(self, row: Iterable[Any]) -> Any:
         return self._w.writerow([safe_cell(v) for v in row])
 
+    def writerow_safe(self, cells: list[Any]) -> Any:
+        """Write cells already passed through :func:`safe_cell` (for callers that cache them)."""
+        return self._w.writerow(cells)
+
     def writerows(self, rows: Iterable[Iterable[Any]]) -> None:
         for r in rows:
             self.writerow(r)

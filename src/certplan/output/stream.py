@@ -61,13 +61,23 @@ class Csv:
     def __init__(self, ctx: OutputContext, columns: Sequence[Column]):
         self.w = csvsafe.writer(ctx.stdout)
         self.keys = [c.key for c in (*META, *columns)]
+        self.answer_keys = [c.key for c in columns]
         self.w.writerow([*self.keys, ERROR.key])
+        self._cells: dict[int, tuple[Any, list[Any]]] = {}  # id(flat row) -> (the row, its safe cells)
+
+    def _answer_cells(self, r: dict[str, Any]) -> list[Any]:
+        got = self._cells.get(id(r))
+        if got is None or got[0] is not r:
+            if len(self._cells) >= 65536:
+                self._cells.clear()
+            got = (r, [csvsafe.safe_cell(_cell(r.get(k))) for k in self.answer_keys])
+            self._cells[id(r)] = got  # keeps r alive, so its id is not reused while cached
+        return got[1]
 
     def answered(self, row, answer: Any, flat: Callable[[Any], list[dict[str, Any]]]) -> None:
-        m = meta_of(row)
-        for r in flat(answer):
-            r = {**r, **m}  # the student's row, id and name win over an answer's own 'name'
-            self.w.writerow([*(_cell(r.get(k)) for k in self.keys), ""])
+        m = [csvsafe.safe_cell(_cell(v)) for v in (row.number, row.id, row.name)]
+        for r in flat(answer):  # the student's row, id and name come first; an answer's own 'name' is not a column
+            self.w.writerow_safe([*m, *self._answer_cells(r), ""])
 
     def failed(self, row, reason: str) -> None:
         m = meta_of(row)

@@ -146,6 +146,7 @@ class RosterRow:
     name: str | None
     data: dict[str, Any] | None  # profile fields; None when the row has an error
     error: str | None = None
+    key: tuple | None = None  # the raw values, hashable: equal keys, equal data (for memos)
 
     @property
     def where(self) -> str:
@@ -160,8 +161,15 @@ def norm_header(h: Any) -> str:
     return re.sub(r"[^a-z0-9]+", " ", text).strip()
 
 
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+_YEARS = re.compile(r"([0-9]*\.?[0-9]+)\s*(years?|yrs?|y|months?|mos?|m)?")
+_HOURS_UNIT = re.compile(r"\s*(hours?|hrs?|h)$")
+_DIGITS = re.compile(r"[0-9]+")
+_LIST_SEP = re.compile(r"[;,|/\n]")
+
+
 def _words(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
+    return _NON_WORD.sub(" ", text.lower()).strip()
 
 
 @dataclass
@@ -231,7 +239,7 @@ def split_list(v: Any) -> list[str]:
         return []
     if isinstance(v, (list, tuple)):
         return [_text(x) for x in v if _text(x)]
-    return [p.strip() for p in re.split(r"[;,|/\n]", _text(v)) if p.strip()]
+    return [p.strip() for p in _LIST_SEP.split(_text(v)) if p.strip()]
 
 
 def _years(v: Any) -> float:
@@ -241,7 +249,7 @@ def _years(v: Any) -> float:
         x = float(v)
     else:
         s = _text(v).lower().replace(",", ".")
-        m = re.fullmatch(r"([0-9]*\.?[0-9]+)\s*(years?|yrs?|y|months?|mos?|m)?", s)
+        m = _YEARS.fullmatch(s)
         if not m:
             raise ValueError
         x = float(m.group(1))
@@ -262,8 +270,8 @@ def _hours(v: Any) -> int:
     if isinstance(v, int):
         x = v
     else:
-        s = re.sub(r"\s*(hours?|hrs?|h)$", "", _text(v).lower())
-        if not re.fullmatch(r"[0-9]+", s):
+        s = _HOURS_UNIT.sub("", _text(v).lower())
+        if not _DIGITS.fullmatch(s):
             raise ValueError
         x = int(s)
     if not 0 <= x <= MAX_HOURS:
@@ -349,11 +357,28 @@ def build_row(number: int, line: int | None, raw: dict[str, Any]) -> RosterRow:
     if not ident:
         return RosterRow(number, line, None, None, None, "no name or id")
     name = name or ident
+    fields = {k: v for k, v in raw.items() if k in PROFILE_FIELDS}
     try:
-        data = parse_fields({k: v for k, v in raw.items() if k in PROFILE_FIELDS})
-    except ValueError as exc:
-        return RosterRow(number, line, ident, name, None, str(exc))
-    return RosterRow(number, line, ident, name, data, None)
+        key: tuple | None = tuple(sorted(fields.items()))
+        hash(key)
+    except TypeError:  # a list from YAML or JSON
+        key = None
+    got = _PARSED.get(key) if key is not None else None
+    if got is None:
+        try:
+            got = (parse_fields(fields), None)
+        except ValueError as exc:
+            got = (None, str(exc))
+        if key is not None:
+            if len(_PARSED) >= 8192:
+                _PARSED.clear()
+            _PARSED[key] = got
+    data, error = got
+    # rows with the same values share ``data`` (and ``key``): treat both as read-only
+    return RosterRow(number, line, ident, name, data, error, key)
+
+
+_PARSED: dict[tuple, tuple[dict[str, Any] | None, str | None]] = {}
 
 
 # --------------------------------------------------------------------------- files
