@@ -195,6 +195,8 @@ def run(cat, path: str, sheet: str | None, spec: Spec, fmt: str, strict: bool = 
             else:
                 w.answered(row, result, spec.flat)
                 answered += 1
+                if answered == 1:
+                    o.stdout.flush()  # the first answer shows at once, even into a pipe
                 continue
         common.err(f"{path}: {row.where}: {problem}")
         w.failed(row, problem)

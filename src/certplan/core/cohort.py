@@ -52,7 +52,8 @@ class CohortEligibility:
         self.urls = {s.id: s.url for s in cat.sources}
         self.replaces = {c.code.upper(): [r.upper() for r in c.replaces] for c in cat.credentials}
         self.keys = [_projector(c) for c in self.creds]
-        self.memo = Memo(MEMO_SIZE * 4)
+        self.memo = Memo(MEMO_SIZE * 4)  # (credential, what it looks at) -> answer
+        self.people = Memo(MEMO_SIZE * 8)  # person -> every answer (a list of shared answers)
         self._held = Memo()
 
     def held(self, held: tuple[str, ...]) -> tuple[str, ...]:
@@ -77,6 +78,9 @@ class CohortEligibility:
         """The same answers as ``evaluate_all(cat, person, creds)``; shared between people (do not mutate)."""
         import dataclasses
 
+        whole = self.people.data.get(person)
+        if whole is not None:
+            return whole
         expanded = None
         held = self.held(person.held)
         out = []
@@ -88,7 +92,7 @@ class CohortEligibility:
                     expanded = dataclasses.replace(person, held=held)
                 r = self.memo.get(k, lambda c=cred, e=expanded: eligibility.evaluate(c, e, None, self.urls))
             out.append(r)
-        return out
+        return self.people.get(person, lambda: out)
 
 
 def _projector(cred: Credential):

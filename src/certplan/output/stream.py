@@ -59,25 +59,36 @@ def _cell(v: Any) -> str:
 
 class Csv:
     def __init__(self, ctx: OutputContext, columns: Sequence[Column]):
+        import io
+
+        self.out = ctx.stdout
         self.w = csvsafe.writer(ctx.stdout)
         self.keys = [c.key for c in (*META, *columns)]
         self.answer_keys = [c.key for c in columns]
         self.w.writerow([*self.keys, ERROR.key])
-        self._cells: dict[int, tuple[Any, list[Any]]] = {}  # id(flat row) -> (the row, its safe cells)
+        self._buf = io.StringIO()
+        self._bw = csvsafe.writer(self._buf)
+        self._tails: dict[int, tuple[Any, str]] = {}  # id(flat row) -> (the row, its CSV text after the meta)
 
-    def _answer_cells(self, r: dict[str, Any]) -> list[Any]:
-        got = self._cells.get(id(r))
+    def _render(self, cells: list[Any]) -> str:
+        self._buf.seek(0)
+        self._buf.truncate()
+        self._bw.writerow(cells)
+        return self._buf.getvalue()
+
+    def _tail(self, r: dict[str, Any]) -> str:
+        got = self._tails.get(id(r))
         if got is None or got[0] is not r:
-            if len(self._cells) >= 65536:
-                self._cells.clear()
-            got = (r, [csvsafe.safe_cell(_cell(r.get(k))) for k in self.answer_keys])
-            self._cells[id(r)] = got  # keeps r alive, so its id is not reused while cached
+            if len(self._tails) >= 65536:
+                self._tails.clear()
+            got = (r, self._render([*(_cell(r.get(k)) for k in self.answer_keys), ""]))
+            self._tails[id(r)] = got  # keeps r alive, so its id is not reused while cached
         return got[1]
 
     def answered(self, row, answer: Any, flat: Callable[[Any], list[dict[str, Any]]]) -> None:
-        m = [csvsafe.safe_cell(_cell(v)) for v in (row.number, row.id, row.name)]
-        for r in flat(answer):  # the student's row, id and name come first; an answer's own 'name' is not a column
-            self.w.writerow_safe([*m, *self._answer_cells(r), ""])
+        # the student's row, id and name come first; an answer's own 'name' is not a column
+        meta = self._render([row.number, _cell(row.id), _cell(row.name)])[:-1] + ","
+        self.out.write("".join(meta + self._tail(r) for r in flat(answer)))
 
     def failed(self, row, reason: str) -> None:
         m = meta_of(row)
