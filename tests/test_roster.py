@@ -76,7 +76,7 @@ def test_unbalanced_quote_is_a_row_error_and_the_next_rows_are_read(tmp_path):
     f = tmp_path / "c.csv"
     f.write_text('name,education,experience\nana,associate,2\nbo,"high-school,1\ncy,bachelor,3\ndi,associate,1\n')
     _, got = rows(f)
-    assert [(r.number, r.line, r.id) for r in got] == [(1, 2, "ana"), (2, 3, None), (3, 4, "cy"), (4, 5, "di")]
+    assert [(r.number, r.line, r.id) for r in got] == [(1, 2, "ana"), (2, 3, "bo"), (3, 4, "cy"), (4, 5, "di")]
     assert got[1].error == (
         'a quote (") opened on line 3 is not closed, so it would swallow the next 2 line(s); '
         "fix the quote (the lines after it are read on their own)"
@@ -93,12 +93,21 @@ def test_a_multi_line_note_in_quotes_is_not_an_error(tmp_path):
 
 def test_huge_field_is_a_row_error(tmp_path):
     f = tmp_path / "c.csv"
-    f.write_text("name,education\nana,associate\nbo," + "x" * (MAX_FIELD_CHARS + 1) + "\ncy,bachelor\n")
+    f.write_text("name,education,notes\nana,associate,\nbo," + "x" * (MAX_FIELD_CHARS + 1) + ",\ncy,bachelor,\n")
     _, got = rows(f)
-    assert [r.error for r in got] == [
+    assert [(r.number, r.line, r.error) for r in got] == [
+        (1, 2, None),
+        (2, 3, f'the "education" cell is {MAX_FIELD_CHARS + 1:,} characters long (at most {MAX_FIELD_CHARS:,})'),
+        (3, 4, None),
+    ]
+
+
+def test_huge_field_in_yaml_is_a_row_error(tmp_path):
+    f = tmp_path / "c.yaml"
+    f.write_text("- {id: a}\n- {id: b, education: " + "x" * (MAX_FIELD_CHARS + 1) + "}\n")
+    assert [r.error for r in open_roster(f)] == [
         None,
         f"the education value is {MAX_FIELD_CHARS + 1:,} characters long (at most {MAX_FIELD_CHARS:,})",
-        None,
     ]
 
 
@@ -221,3 +230,28 @@ def test_cli_exit_codes(run, tmp_path):
     misspelt.write_text("name,educaton\nana,associate\n")
     r = run("eligible", "--profiles", misspelt)
     assert r.exit_code == 2 and 'did you mean "education"?' in r.stderr and r.stdout == ""
+
+
+def test_cli_stray_quote_and_huge_cell_are_named_rows_not_crashes(run, tmp_path):
+    f = tmp_path / "c.csv"
+    f.write_text('Name,Experience,Notes\nana,2,\nbo,"1,\ncy,3,\ndi,1,' + "n" * (MAX_FIELD_CHARS + 5) + "\nee,0,\n")
+    r = run("eligible", "CPC", "--profiles", f, "--json")
+    assert r.exit_code == 4
+    data = json.loads(r.stdout)
+    assert [(x["row"], x["name"], "results" in x) for x in data] == [
+        (1, "ana", True),
+        (2, "bo", False),
+        (3, "cy", True),
+        (4, "di", False),
+        (5, "ee", True),
+    ]
+    err = r.stderr.splitlines()[1:]
+    assert err[0] == (
+        f'{f}: row 2 (bo), line 3: a quote (") opened on line 3 is not closed, so it would swallow the next 3 line(s); '
+        "fix the quote (the lines after it are read on their own)"
+    )
+    assert (
+        err[1]
+        == f'{f}: row 4 (di), line 5: the "Notes" cell is {MAX_FIELD_CHARS + 5:,} characters long (at most 131,072)'
+    )
+    assert err[-1] == "certplan: 5 student(s) read, 3 answered, 2 not answered (row 2, 4)"

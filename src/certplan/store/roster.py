@@ -500,6 +500,19 @@ def _csv(p: Path) -> Roster:
     return Roster(p, header, _csv_rows(text, lines, header, delim), "csv")
 
 
+def _who(cells: list[str], header: Header) -> tuple[str | None, str | None]:
+    """(id, name) of a row that cannot be read whole, from the cells that can, to name it in messages."""
+
+    def cell(f: str) -> str:
+        i = header.index.get(f)
+        v = cells[i].strip() if i is not None and i < len(cells) else ""
+        return v if 0 < len(v) <= 80 and "\n" not in v else ""
+
+    name = cell("name") or " ".join(x for x in (cell("first_name"), cell("last_name")) if x)
+    ident = cell("id") or name
+    return ident or None, name or ident or None
+
+
 def _looks_like_rows(continuation: list[str], delim: str, ncols: int) -> bool:
     need = max(1, ncols - 1)
     return any(ln.count(delim) >= need for ln in continuation)
@@ -534,13 +547,21 @@ def _csv_rows(text, lines: _Lines, header: Header, delim: str) -> Iterator[Roste
                 yield RosterRow(
                     number,
                     start,
-                    cells[header.index["id"]].strip()[:40]
-                    if "id" in header.index and len(cells) > header.index["id"]
-                    else None,
-                    None,
+                    *_who(cells, header),
                     None,
                     f'a quote (") opened on line {start} is not closed, so it would swallow the next '
                     f"{len(taken) - 1} line(s); fix the quote (the lines after it are read on their own)",
+                )
+                continue
+            huge = next((i for i, c in enumerate(cells) if len(c) > MAX_FIELD_CHARS), None)
+            if huge is not None:
+                col = header.columns[huge] if huge < ncols else f"column {huge + 1}"
+                yield RosterRow(
+                    number,
+                    start,
+                    *_who(cells, header),
+                    None,
+                    f'the "{col}" cell is {len(cells[huge]):,} characters long (at most {MAX_FIELD_CHARS:,})',
                 )
                 continue
             if len(cells) > ncols and any(c.strip() for c in cells[ncols:]):
