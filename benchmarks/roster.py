@@ -124,6 +124,11 @@ def main() -> int:
         for label, args, t_max, mb_max, first_max in cases:
             wall, mb, first, lines, cpu = measure(args)
             busy = os.getloadavg()[0] > (os.cpu_count() or 1)
+            if busy and first_max:  # the first row's CPU cost: the same command on the roster's first student
+                one = os.path.join(tmp, "one.csv")
+                with open(args[args.index("--profiles") + 1], encoding="utf-8") as src, open(one, "w") as dst:
+                    dst.write(src.readline() + src.readline())
+                first = measure([one if a == args[args.index("--profiles") + 1] else a for a in args])[4]
             t = cpu if busy else wall  # on a machine shared past its cores, wall time measures the others
             ok = (
                 (t_max is None or t <= t_max)
@@ -144,7 +149,7 @@ def main() -> int:
                 or "reported"
             )
             print(
-                f"{label}: {wall:.2f} s ({cpu:.2f} s CPU), {mb:.0f} MB peak, first row after {first:.2f} s, {lines:,} lines "
+                f"{label}: {wall:.2f} s ({cpu:.2f} s CPU), {mb:.0f} MB peak, first row after {first:.2f} s{' CPU' if busy and first_max else ''}, {lines:,} lines "
                 f"(target {target}{'; judged on CPU time, the machine is loaded' if busy and t_max else ''})"
                 f"{'' if ok else '  MISSED'}"
             )

@@ -199,3 +199,20 @@ def test_cohort_eligibility_gives_exactly_what_evaluate_all_gives(catalog):
     ][::7]
     for p in people:
         assert ev.evaluate(p) == eligibility.evaluate_all(catalog, p)
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl"])
+def test_streamed_json_is_byte_for_byte_what_json_dumps_gives(run, tmp_path, fmt):
+    f = tmp_path / "c.csv"
+    f.write_text('id,name,experience,held\ns1,"Zoë ""Z"" <b>",1,CPC\ns2,Bo,lots,\ns3,Cy,1,CPC\ns4,Di,0,\n')
+    r = run("eligible", "CPC", "CCS", "--profiles", f, "--format", fmt)
+    if fmt == "json":
+        data = json.loads(r.stdout)
+        assert r.stdout == json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    else:
+        lines = r.stdout.splitlines()
+        for line in lines:
+            assert line == json.dumps(json.loads(line), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+        data = [json.loads(x) for x in lines]
+    assert [x["row"] for x in data] == [1, 2, 3, 4] and data[0]["name"] == 'Zoë "Z" <b>'
+    assert data[0]["results"] == data[2]["results"]  # equal people, one shared answer

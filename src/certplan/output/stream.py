@@ -23,19 +23,66 @@ def meta_of(row) -> dict[str, Any]:
     return {"row": row.number, "id": row.id, "name": row.name}
 
 
+class _JsonCache:
+    """Serialized text of answers shared between students (by identity), so each is dumped once."""
+
+    def __init__(self, indent: int | None, depth: int):
+        self.indent = indent
+        self.pad = "\n" + " " * (indent * depth) if indent else ""
+        self.texts: dict[int, tuple[Any, str]] = {}
+
+    def text(self, obj: Any) -> str:
+        got = self.texts.get(id(obj))
+        if got is None or got[0] is not obj:
+            if len(self.texts) >= 65536:
+                self.texts.clear()
+            if self.indent:
+                t = json.dumps(obj, indent=self.indent, sort_keys=True, ensure_ascii=False).replace("\n", self.pad)
+            else:
+                t = json.dumps(obj, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+            got = self.texts[id(obj)] = (obj, t)  # keeps obj alive, so its id is not reused while cached
+        return got[1]
+
+
+def _dumps(v: Any, indent: int | None) -> str:
+    if indent:
+        return json.dumps(v, ensure_ascii=False)
+    return json.dumps(v, ensure_ascii=False, separators=(",", ":"))
+
+
 class JsonArray:
+    indent: int | None = 2
+
     def __init__(self, ctx: OutputContext, key: str):
         self.out = ctx.stdout
         self.key = key
         self.n = 0
+        self.cache = _JsonCache(self.indent, 3)
 
     def _item(self, obj: dict[str, Any]) -> None:
         text = json.dumps(obj, indent=2, sort_keys=True, ensure_ascii=False).replace("\n", "\n  ")
+        self._write(text)
+
+    def _write(self, text: str) -> None:
         self.out.write(("[\n  " if self.n == 0 else ",\n  ") + text)
         self.n += 1
 
+    def _list_item(self, row, answers: list[Any]) -> str:
+        """The same text json.dumps(indent=2, sort_keys=True) gives, from cached answers (keys: id < name < results < row)."""
+        if answers:
+            inner = "[\n      " + ",\n      ".join(self.cache.text(a) for a in answers) + "\n    ]"
+        else:
+            inner = "[]"
+        return (
+            f'{{\n    "id": {_dumps(row.id, 2)},\n    "name": {_dumps(row.name, 2)},\n    "{self.key}": {inner},'
+            f'\n    "row": {row.number}\n  }}'
+        )
+
     def answered(self, row, answer: Any, flat: Callable[[Any], list[dict[str, Any]]]) -> None:
-        self._item({**meta_of(row), self.key: answer})
+        if isinstance(answer, list):
+            self._write(self._list_item(row, answer))
+        else:
+            self._item({**meta_of(row), self.key: answer})
 
     def failed(self, row, reason: str) -> None:
         self._item({**meta_of(row), "error": reason})
@@ -45,9 +92,19 @@ class JsonArray:
 
 
 class JsonLines(JsonArray):
+    indent = None
+
     def _item(self, obj: dict[str, Any]) -> None:
         self.out.write(json.dumps(obj, sort_keys=True, ensure_ascii=False, separators=(",", ":")) + "\n")
-        self.n += 1
+
+    def _write(self, text: str) -> None:
+        self.out.write(text + "\n")
+
+    def _list_item(self, row, answers: list[Any]) -> str:
+        inner = "[" + ",".join(self.cache.text(a) for a in answers) + "]"
+        return (
+            f'{{"id":{_dumps(row.id, None)},"name":{_dumps(row.name, None)},"{self.key}":{inner},"row":{row.number}}}'
+        )
 
     def close(self) -> None:
         pass
