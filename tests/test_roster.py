@@ -255,3 +255,27 @@ def test_cli_stray_quote_and_huge_cell_are_named_rows_not_crashes(run, tmp_path)
         == f'{f}: row 4 (di), line 5: the "Notes" cell is {MAX_FIELD_CHARS + 5:,} characters long (at most 131,072)'
     )
     assert err[-1] == "certplan: 5 student(s) read, 3 answered, 2 not answered (row 2, 4)"
+
+
+def test_cli_xlsx_sheet_option(run, tmp_path):
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.active.title = "Fall"
+    wb.active.append(["Name", "Years of Experience"])
+    wb.active.append(["Ana", 2])
+    spring = wb.create_sheet("Spring")
+    spring.append(["Name", "Years of Experience"])
+    spring.append(["Bo", 0])
+    f = tmp_path / "roster.xlsx"
+    wb.save(f)
+    fall = json.loads(run("eligible", "CPC", "--profiles", f, "--json").stdout)
+    assert [(x["name"], x["results"][0]["status"]) for x in fall] == [("Ana", "eligible")]
+    got = json.loads(run("eligible", "CPC", "--profiles", f, "--sheet", "Spring", "--json").stdout)
+    assert [(x["name"], x["results"][0]["status"]) for x in got] == [("Bo", "apprentice")]
+    csv_file = tmp_path / "r.csv"
+    csv_file.write_text("name\nana\n")
+    r = run("eligible", "--profiles", csv_file, "--sheet", "Spring")
+    assert r.exit_code == 2 and r.stderr.strip() == f"certplan: {csv_file}: --sheet is only for .xlsx workbooks"
+    r = run("eligible", "--sheet", "Spring")
+    assert r.exit_code == 2 and r.stderr.strip() == "certplan: --sheet is only used with --profiles FILE"
