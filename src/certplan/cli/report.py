@@ -71,7 +71,7 @@ def report_cmd(
     from certplan.core.recommend import Preferences
     from certplan.core.report import ReportMaker
     from certplan.output import report as render
-    from certplan.output.cohort import _cost_text
+    from certplan.output.cohort import cost_text
     from certplan.store.reportdir import ReportDir, ReportDirError
 
     ext = "md" if fmt == ReportFormat.markdown else "html"
@@ -144,7 +144,7 @@ def report_cmd(
                 fh.write(render.ALL_TAIL)
         else:
             all_rows(None)
-        summary = [{**r, "cost_text": _cost_text(r)} for r in summ.rows()]
+        summary = [{**r, "cost_text": cost_text(r)} for r in summ.rows()]
         index = {
             "title": title,
             "generated_on": generated,

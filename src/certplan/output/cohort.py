@@ -28,7 +28,7 @@ def summary_object(summ, not_answered: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
-def _cost_text(r: dict[str, Any]) -> str:
+def cost_text(r: dict[str, Any]) -> str:
     if r["eligible"] + r["apprentice"] == 0:
         return "-"
     if r["first_year_cost_total"] is not None:
@@ -49,7 +49,7 @@ def _table_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 if r["median_months_until_eligible"] is None
                 else f"{r['median_months_until_eligible']:g} (of {r['months_known']})",
                 "most_common_missing": f"{miss} ({r['most_common_missing_count']})" if miss else "-",
-                "first_year_cost_total": _cost_text(r),
+                "first_year_cost_total": cost_text(r),
             }
         )
     return out
