@@ -89,8 +89,8 @@ def test_profile_flags_and_batch_only_options(run, roster):
     r = run("plan", "CPC", "--profiles", roster, "--ics", "x.ics")
     assert r.exit_code == 2
     assert r.stderr.strip() == "certplan: --ics writes one person's calendar; it cannot be combined with --profiles"
-    r = run("eligible", "CPC", "--format", "jsonl")
-    assert r.exit_code == 2 and "--format jsonl is not available here" in r.stderr
+    one = run("eligible", "CPC", "CCS", "--experience", "1", "--format", "jsonl").stdout.splitlines()
+    assert [json.loads(x)["code"] for x in one] == ["CPC", "CCS"]  # one person: a line per credential
 
 
 def test_cohort_summary(run, tmp_path):
@@ -170,33 +170,44 @@ def test_cohort_eligibility_gives_exactly_what_evaluate_all_gives(catalog):
 
     from certplan.core import eligibility
     from certplan.core.cohort import CohortEligibility
-    from certplan.core.eligibility import Profile
+    from certplan.core.person import build
 
     ev = CohortEligibility(catalog)
     people = [
-        Profile(
-            education=e,
-            accredited_program=a,
-            experience_years=y,
-            experience_kinds=k,
-            held=h,
-            course_hours=c,
-            practicode=pc,
-            member=m,
-            clinical_hours=ch,
-        )
-        for e, a, y, k, h, c, pc, m, ch in itertools.product(
+        build(
+            catalog,
+            [
+                (
+                    "test",
+                    {
+                        "education": e,
+                        "accredited_program": a,
+                        "experience_years": y,
+                        "experience_kinds": list(k),
+                        "held": list(h),
+                        "course_hours": c,
+                        "training_hours": t,
+                        "practicode": pc,
+                        "member": list(m),
+                        "clinical_hours": ch,
+                    },
+                )
+            ],
+        ).person
+        for e, a, y, k, h, c, t, pc, m, ch in itertools.product(
             ["high-school", "associate", "bachelor"],
             [None, "associate"],
             [0.0, 1.0, 2.5],
             [(), ("coding",), ("billing", "cdi"), ("privacy-security",)],
-            [(), ("CPC",), ("RHIA",), ("CCS", "RHDS")],
+            [(), ("CPC",), ("CPC-A",), ("RHIA",), ("CCS", "RHDS")],
             [0, 80],
+            [0, 400],
             [False, True],
             [(), ("AAPC",)],
             [0, 2000],
         )
-    ][::7]
+    ][::11]
+    assert len(people) > 800
     for p in people:
         assert ev.evaluate(p) == eligibility.evaluate_all(catalog, p)
 

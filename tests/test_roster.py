@@ -196,7 +196,7 @@ def test_cli_roster_with_extra_columns_and_a_bad_row_in_the_middle(run, tmp_path
     assert r.exit_code == 4
     lines = r.stdout.splitlines()
     assert [ln.split(",")[:5] for ln in lines[1:]] == [
-        ["1", "1001", "Ana Diaz", "CPC", "eligible"],
+        ["1", "1001", "Ana Diaz", "CPC", "held"],  # she holds it
         ["2", "1002", "Bo Li", "", ""],
         ["3", "1003", "Cy Ng", "CPC", "apprentice"],
     ]

@@ -1,7 +1,7 @@
 """One batch engine for every personal command: ``--profiles FILE`` on eligible, recommend, plan, path and cost.
 
 A roster is read as a stream (store/roster.py); each student becomes a person through one call
-(:func:`person_of`), is answered by the command's own core function, and is written at once
+(:meth:`People.resolve`), is answered by the command's own core function, and is written at once
 (output/stream.py). A row that cannot be answered is named by row number and reason on stderr and
 in the output; the others are answered. Exit codes: 0 every row answered, 4 some rows not answered,
 2 none answered (or the file itself is unusable).
@@ -37,11 +37,14 @@ StrictOpt = Annotated[
     bool,
     typer.Option("--strict", help="With --profiles: any bad row fails the run (exit 2) before anything is written."),
 ]
-BATCH_FORMATS = ("table", "json", "jsonl", "csv", "markdown")
+FORMATS = ("table", "json", "csv", "markdown", "jsonl")  # jsonl: one line per student (per item for one person)
 
 
-def fmt_of(json_flag: bool, fmt) -> str:
-    return common.fmt_of(json_flag, fmt, BATCH_FORMATS)
+def check_single(fmt: str, profiles: str | None, **batch_only: Any) -> None:
+    """Without --profiles: none of the options that only a roster uses."""
+    if profiles is not None:
+        return
+    refuse_without_profiles(**{"--" + k: v for k, v in batch_only.items()})
 
 
 def refuse_profile_flags(profile) -> None:
@@ -58,61 +61,38 @@ def refuse_without_profiles(**given: Any) -> None:
 # --------------------------------------------------------------------------- rows to people
 
 
+ASSUMED_WORDS = {"experience_kinds": "experience kind", "education": "education"}
+
+
 class People:
-    """Checks a row's credentials and bodies against the catalog and makes the person (indexes built once)."""
+    """Turns roster rows into people (core.person.build), memoized by the rows' raw values."""
 
     def __init__(self, cat):
-        from certplan.core import lookup
-
         self.cat = cat
-        self.index = lookup.index(cat)
-        self.codes = [c.code for c in cat.credentials]
-        self.bodies = {b.code.upper(): b.code for b in cat.bodies}
         self.notes: Counter = Counter()
         self._people: dict[tuple, Any] = {}
-        self._problems: dict[tuple, str | None] = {}
 
-    def problem(self, data: dict[str, Any]) -> str | None:
-        from certplan.core import lookup
-
-        for code in data.get("held") or []:
-            if self._find(code) is None:
-                return f"held: {lookup.UnknownCode(code, lookup.suggest(code, self.codes)).message()}"
-        for m in data.get("member") or []:
-            if m.upper() not in self.bodies:
-                hint = lookup.suggest(m, list(self.bodies.values()))
-                return f"member: unknown body {m!r}" + (f"; did you mean {', '.join(hint)}?" if hint else "")
-        return None
-
-    def _find(self, code: str):
-        from certplan.core import lookup
-
-        key = lookup._norm(code)
-        return self.index.get(key) or self.index.get(key.replace(" ", ""))
-
-    def person_and_notes(self, data: dict[str, Any], key: tuple | None = None):
-        """The one place a roster row becomes a person (re-point it when the core Person lands), and the assumptions."""
+    def resolve(self, data: dict[str, Any], key: tuple | None = None):
+        """(person, assumptions) or (None, the reason the row cannot be used). The one place a row becomes a person."""
         got = self._people.get(key) if key is not None else None
         if got is None:
-            from certplan.profile import to_profile
+            from certplan.core.person import PersonError, build
 
-            if data.get("held"):
-                data = {**data, "held": [self._find(c).code for c in data["held"]]}
-            person, notes = to_profile(data)
-            notes = [
-                n.replace("--experience-kind", "experience kind").replace("--education", "education") for n in notes
-            ]
-            got = (person, notes)
+            try:
+                r = build(self.cat, [("row", data)])
+            except PersonError as exc:
+                got = (None, f"{exc.field}: {exc}" if exc.field in ("held", "member") else str(exc))
+            else:
+                got = (r.person, [f"no {ASSUMED_WORDS.get(f, f)} given: {text}" for f, text in r.assumed])
             if key is not None:
                 if len(self._people) >= 8192:
                     self._people.clear()
                 self._people[key] = got
-        for n in got[1]:
-            self.notes[n] += 1
         return got
 
-    def person_of(self, data: dict[str, Any], key: tuple | None = None):
-        return self.person_and_notes(data, key)[0]
+    def count_notes(self, notes: list[str]) -> None:
+        for n in notes:
+            self.notes[n] += 1
 
 
 class RowFailed(Exception):
@@ -145,29 +125,26 @@ def _open(path: str, sheet: str | None):
 
 
 def _read(path: str, sheet: str | None, people: People):
-    """Rows with the catalog checks applied: (row, problem or None)."""
+    """(row, person, assumptions, None) for a usable row, (row, None, [], reason) for one that is not."""
     from certplan.store.roster import RosterError
 
     roster = _open(path, sheet)
     try:
         for row in roster:
-            problem = row.error
-            if problem is None:
-                if row.key is not None and row.key in people._problems:
-                    problem = people._problems[row.key]
-                else:
-                    problem = people.problem(row.data)
-                    if row.key is not None:
-                        if len(people._problems) >= 8192:
-                            people._problems.clear()
-                        people._problems[row.key] = problem
-            yield row, problem
+            if row.error is not None:
+                yield row, None, [], row.error
+                continue
+            person, notes = people.resolve(row.data, row.key)
+            if person is None:
+                yield row, None, [], notes
+            else:
+                yield row, person, notes, None
     except RosterError as exc:
         common.fail_usage(str(exc))
 
 
 def _strict_check(path: str, sheet: str | None, people: People) -> None:
-    bad = [f"{path}: {row.where}: {problem}" for row, problem in _read(path, sheet, people) if problem]
+    bad = [f"{path}: {row.where}: {problem}" for row, _, _, problem in _read(path, sheet, people) if problem]
     if bad:
         for b in bad:
             common.err(b)
@@ -185,11 +162,12 @@ def run(cat, path: str, sheet: str | None, spec: Spec, fmt: str, strict: bool = 
     w = stream.writer_for(fmt, o, spec.key, spec.columns, spec.render, spec.title)
     read = answered = 0
     failed: list[int] = []
-    for row, problem in _read(path, sheet, people):
+    for row, person, notes, problem in _read(path, sheet, people):
         read += 1
         if problem is None:
+            people.count_notes(notes)
             try:
-                result = spec.answer(people.person_of(row.data, row.key), row)
+                result = spec.answer(person, row)
             except RowFailed as exc:
                 problem = str(exc)
             else:
@@ -228,8 +206,8 @@ def finish(people: People, read: int, answered: int, failed: list[int]) -> NoRet
 # --------------------------------------------------------------------------- eligible
 
 
-def eligible(cat, path, sheet, creds, wanted, fmt, strict: bool, summary: bool) -> NoReturn:
-    from certplan.cli.eligible import ELIGIBLE_COLUMNS, _flat
+def eligible(cat, path, sheet, creds, wanted, fmt, strict: bool, summary: bool, columns, _flat) -> NoReturn:
+    """``columns`` and ``_flat`` are eligible's own CSV columns and row flattener (passed in: no import cycle)."""
     from certplan.core.cohort import CohortEligibility
     from certplan.output.render import Column, write_rows
 
@@ -243,7 +221,7 @@ def eligible(cat, path, sheet, creds, wanted, fmt, strict: bool, summary: bool) 
             results = [r for r in results if r["status"] in wanted]
         return results
 
-    cols = [Column(k, h, max_width=40) for k, h in ELIGIBLE_COLUMNS] + [Column("advice", "Advice")]
+    cols = [Column(k, h, max_width=40) for k, h in columns] + [Column("advice", "Advice")]
 
     def render(results, o):
         write_rows([_flat(r) for r in results], [c for c in cols if c.key != "advice"], "table", o)
@@ -266,21 +244,21 @@ def eligible(cat, path, sheet, creds, wanted, fmt, strict: bool, summary: bool) 
 
 
 def _summary(cat, path, sheet, ev, fmt, strict) -> NoReturn:
-    from certplan.core.cohort import CohortSummary, first_year_costs
+    from certplan.core.cohort import CohortSummary, FirstYearCosts
     from certplan.output.cohort import render_summary
 
     people = People(cat)
     if strict:
         _strict_check(path, sheet, people)
-    summ = CohortSummary(first_year_costs(cat, ev.creds))
+    summ = CohortSummary(FirstYearCosts(cat))
     read = answered = 0
     failed: list[int] = []
     not_answered = []
-    for row, problem in _read(path, sheet, people):
+    for row, person, notes, problem in _read(path, sheet, people):
         read += 1
         if problem is None:
-            person = people.person_of(row.data, row.key)
-            summ.add(ev.evaluate(person), person.held)
+            people.count_notes(notes)
+            summ.add(ev.evaluate(person), person)
             answered += 1
             continue
         common.err(f"{path}: {row.where}: {problem}")
@@ -406,7 +384,7 @@ def cost(cat, path, sheet, cred, basis, years: int, attempts: int, roi: bool, fm
     premiums = pay.premium_facts(cat, pay.Sources(cat), common.today()) if roi else None
 
     def answer(person, row):
-        res = core.earn_and_keep_best(cred, cat, basis, years, attempts, person.held, person.member)
+        res = core.estimate(cred, cat, person, basis, years, attempts)
         out = {"schema_version": 1, **res, "roi": None}
         if roi:
             out["roi"] = pay.roi(cred, res, premiums)

@@ -14,6 +14,7 @@ from typing import Any
 
 from certplan.catalog.models import Catalog, Credential
 from certplan.core import cost, eligibility
+from certplan.core.person import Person
 
 MEMO_SIZE = 4096  # distinct profiles remembered (a class has few distinct answers)
 
@@ -47,113 +48,110 @@ class CohortEligibility:
     """
 
     def __init__(self, cat: Catalog, creds: list[Credential] | None = None):
+        from certplan.core.catalog_index import index_of
+
         self.cat = cat
-        self.creds = creds if creds is not None else [c for c in cat.credentials if c.status == "current"]
-        self.urls = {s.id: s.url for s in cat.sources}
-        self.replaces = {c.code.upper(): [r.upper() for r in c.replaces] for c in cat.credentials}
+        idx = index_of(cat)
+        self.creds = creds if creds is not None else list(idx.current)
+        self.urls = idx.urls
         self.keys = [_projector(c) for c in self.creds]
         self.memo = Memo(MEMO_SIZE * 4)  # (credential, what it looks at) -> answer
         self.people = Memo(MEMO_SIZE * 8)  # person -> every answer (a list of shared answers)
-        self._held = Memo()
 
-    def held(self, held: tuple[str, ...]) -> tuple[str, ...]:
-        """The codes held plus those they replace (what ``eligibility.held_set`` computes), sorted."""
-        got = self._held.data.get(held)
-        if got is not None:
-            return got
-
-        def make():
-            out = {h.upper() for h in held}
-            todo = list(out)
-            while todo:
-                for r in self.replaces.get(todo.pop(), ()):
-                    if r not in out:
-                        out.add(r)
-                        todo.append(r)
-            return tuple(sorted(out))
-
-        return self._held.get(held, make)
-
-    def evaluate(self, person: eligibility.Profile) -> list[dict[str, Any]]:
+    def evaluate(self, person: Person) -> list[dict[str, Any]]:
         """The same answers as ``evaluate_all(cat, person, creds)``; shared between people (do not mutate)."""
-        import dataclasses
-
         whole = self.people.data.get(person)
         if whole is not None:
             return whole
-        expanded = None
-        held = self.held(person.held)
         out = []
         for cred, key in zip(self.creds, self.keys):
-            k = (cred.code, key(person, held) if key else (person, held))
+            k = (cred.code, key(person) if key else person)
             r = self.memo.data.get(k)
             if r is None:
-                if expanded is None:
-                    expanded = dataclasses.replace(person, held=held)
-                r = self.memo.get(k, lambda c=cred, e=expanded: eligibility.evaluate(c, e, None, self.urls))
+                r = self.memo.get(k, lambda c=cred: eligibility.evaluate(c, person, self.cat, self.urls))
             out.append(r)
         return self.people.get(person, lambda: out)
 
 
-def _projector(cred: Credential):
-    """A function giving the part of (person, expanded held) that ``evaluate(cred, ...)`` depends on; None: all."""
-    from certplan.catalog.models import (
-        ClinicalHoursReq,
-        CourseReq,
-        CredentialReq,
-        EducationReq,
-        ExperienceReq,
-        MembershipReq,
-        OtherReq,
-        PracticodeReq,
-        ProgramReq,
+KNOWN_KINDS = frozenset(
+    (
+        "education",
+        "accredited-program",
+        "experience",
+        "credential",
+        "membership",
+        "course",
+        "practicode",
+        "clinical-hours",
+        "training-program",
+        "other",
     )
+)
 
+
+def _projector(cred: Credential):
+    """The part of a person that ``eligibility.evaluate(cred, person)`` reads, as a function; None: all of it.
+
+    Mirrors core/requirements.check and core/eligibility.evaluate: whether the person holds this credential
+    (directly, through a credential that supersedes it, as an apprentice), and per requirement kind the
+    fields that kind reads. ``other`` requirements read nothing of the person.
+    """
     pathways = list(cred.eligibility.pathways) if cred.eligibility else []
     if cred.apprentice is not None:
         pathways += list(cred.apprentice.removal)
     reqs = [r for p in pathways for r in p.requirements]
-    known = (
-        EducationReq,
-        ProgramReq,
-        ExperienceReq,
-        CredentialReq,
-        MembershipReq,
-        CourseReq,
-        PracticodeReq,
-        ClinicalHoursReq,
-        OtherReq,
-    )
-    if any(not isinstance(r, known) for r in reqs):
+    kinds_used = {getattr(r, "kind", None) for r in reqs}
+    if not kinds_used <= KNOWN_KINDS:
         return None
-    edu = any(isinstance(r, EducationReq) for r in reqs)
-    prog = any(isinstance(r, ProgramReq) for r in reqs)
-    kinds = frozenset(k for r in reqs if isinstance(r, ExperienceReq) for k in r.of)
-    codes = frozenset([cred.code.upper()] + [c.upper() for r in reqs if isinstance(r, CredentialReq) for c in r.any_of])
-    bodies = frozenset(r.body.upper() for r in reqs if isinstance(r, MembershipReq))
-    course = any(isinstance(r, CourseReq) for r in reqs)
-    practicode = any(isinstance(r, PracticodeReq) for r in reqs)
-    clinical = any(isinstance(r, ClinicalHoursReq) for r in reqs)
+    code = cred.code.upper()
+    edu = "education" in kinds_used
+    prog = "accredited-program" in kinds_used
+    exp_kinds = frozenset(k for r in reqs if r.kind == "experience" for k in r.of)
+    codes = frozenset(c.upper() for r in reqs if r.kind == "credential" for c in r.any_of)
+    bodies = frozenset(r.body.upper() for r in reqs if r.kind == "membership")
+    course = "course" in kinds_used
+    practicode = "practicode" in kinds_used
+    clinical = "clinical-hours" in kinds_used
+    training = "training-program" in kinds_used
 
-    def key(p: eligibility.Profile, held: tuple[str, ...]):
-        ks = tuple(sorted(kinds.intersection(p.experience_kinds))) if kinds else ()
+    def key(p: Person):
+        ks = tuple(sorted(exp_kinds.intersection(p.experience_kinds))) if exp_kinds else ()
         return (
+            p.holds(code),
+            code in {h.upper() for h in p.held},
+            cred.code in p.apprentice,
             p.education_rank() if edu else None,
             p.accredited_program if prog else None,
             (p.experience_years if ks else 0.0, ks),
-            tuple(h for h in held if h in codes),
-            tuple(sorted(m.upper() for m in p.member if m.upper() in bodies)) if bodies else (),
+            tuple(sorted(c for c in codes if p.holds(c))),
+            tuple(sorted(b for b in bodies if p.is_member(b))),
             p.course_hours if course else None,
             p.practicode if practicode else None,
             p.clinical_hours if clinical else None,
+            (p.training_program, p.training_hours) if training else None,
         )
 
     return key
 
 
-def first_year_costs(cat: Catalog, creds: list[Credential]) -> dict[str, float | None]:
-    """First-year cost per credential on its cheapest basis (as ``compare`` and ``recommend`` give it)."""
-    return {c.code: cost.cheapest(c, cat)["first_year"] for c in creds}
+class FirstYearCosts:
+    """First-year cost of a credential for a person, as ``recommend`` and ``compare`` give it (memoized)."""
+
+    def __init__(self, cat: Catalog):
+        from certplan.core.catalog_index import index_of
+
+        self.cat = cat
+        self.by_code = index_of(cat).by_code
+        self.memo = Memo()
+
+    def of(self, code: str, person: Person) -> float | None:
+        key = (code, person.held, person.held_effective, person.member, person.members_effective, person.apprentice)
+
+        def make():
+            cred = self.by_code.get(code.upper()) or self.by_code.get(code)
+            return cost.cheapest(cred, self.cat, None, person)["first_year"]
+
+        return self.memo.get(key, make)
 
 
 _PERSONAL = re.compile(r" \((you have|certplan cannot check).*$")
@@ -181,28 +179,27 @@ class _Tally:
 class CohortSummary:
     """Per credential: how many are eligible now, apprentice-eligible, not yet; median months; what is missing."""
 
-    def __init__(self, costs: dict[str, float | None]):
+    def __init__(self, costs: FirstYearCosts):
         self.costs = costs
         self.tallies: dict[str, _Tally] = {}
         self.students = 0
 
-    def add(self, results: list[dict[str, Any]], held: tuple[str, ...] = ()) -> None:
+    def add(self, results: list[dict[str, Any]], person: Person) -> None:
         self.students += 1
-        held_up = {h.upper() for h in held}
         for r in results:
             t = self.tallies.get(r["code"])
             if t is None:
                 t = self.tallies[r["code"]] = _Tally(r["code"], r["name"])
-            if r["code"].upper() in held_up:
+            status = r["status"]
+            if status == "held":
                 t.already_held += 1
                 continue
-            status = r["status"]
             if status in ("eligible", "apprentice"):
                 if status == "eligible":
                     t.eligible += 1
                 else:
                     t.apprentice += 1
-                amount = self.costs.get(r["code"])
+                amount = self.costs.of(r["code"], person)
                 if amount is None:
                     t.cost_unknown += 1
                 else:

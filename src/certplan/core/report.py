@@ -121,6 +121,8 @@ def answers_of(person) -> list[tuple[str, str]]:
         "experience_kinds": "Kinds of experience",
         "held": "Credentials held",
         "course_hours": "Coding course hours",
+        "training_program": "Billing/coding training program completed",
+        "training_hours": "Training program hours",
         "practicode": "Practicode completed",
         "member": "Member of",
         "clinical_hours": "Clinical hours",

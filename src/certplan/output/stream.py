@@ -110,6 +110,12 @@ class JsonLines(JsonArray):
         pass
 
 
+def write_jsonl(data: Any, ctx: OutputContext) -> None:
+    """One person's answer as JSON Lines: each item of a list on its own line, anything else on one line."""
+    for item in data if isinstance(data, list) else [data]:
+        ctx.stdout.write(json.dumps(item, sort_keys=True, ensure_ascii=False, separators=(",", ":")) + "\n")
+
+
 def _cell(v: Any) -> str:
     return "" if v is None else cell_text(v)
 

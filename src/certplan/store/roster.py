@@ -80,6 +80,14 @@ for _field, _names in {
         "current credentials",
     ],
     "course_hours": ["course hours", "coursework hours", "hours of coursework", "course"],
+    "training_program": [
+        "training program",
+        "training program completed",
+        "completed training program",
+        "training",
+        "billing coding program",
+    ],
+    "training_hours": ["training hours", "training program hours", "program hours"],
     "practicode": ["practicode", "practicode completed"],
     "member": ["member", "members", "membership", "memberships", "member of"],
     "clinical_hours": ["clinical hours", "hours clinical"],
@@ -93,6 +101,8 @@ PROFILE_FIELDS = (
     "experience_kinds",
     "held",
     "course_hours",
+    "training_program",
+    "training_hours",
     "practicode",
     "member",
     "clinical_hours",
@@ -308,15 +318,15 @@ def parse_fields(raw: dict[str, Any]) -> dict[str, Any]:
                 raise ValueError(
                     f"experience {_text(v)!r} is not a number of years from 0 to {MAX_EXPERIENCE_YEARS:g}"
                 ) from None
-        elif k in ("course_hours", "clinical_hours"):
+        elif k in ("course_hours", "clinical_hours", "training_hours"):
             try:
                 out[k] = _hours(v)
             except ValueError:
                 raise ValueError(f"{k} {_text(v)!r} is not a whole number of hours") from None
-        elif k == "practicode":
+        elif k in ("practicode", "training_program"):
             s = _text(v).lower() if not isinstance(v, bool) else ("yes" if v else "no")
             if s not in TRUE | FALSE:
-                raise ValueError(f"practicode {_text(v)!r} is not yes or no")
+                raise ValueError(f"{k.replace('_', ' ')} {_text(v)!r} is not yes or no")
             out[k] = s in TRUE
         elif k == "experience_kinds":
             kinds = []

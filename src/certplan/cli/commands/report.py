@@ -8,8 +8,12 @@ from typing import Annotated, Optional
 import typer
 
 from certplan.cli import batch, common
-from certplan.cli.app import app
+from certplan.cli.completion import completer
 from certplan.exitcodes import ExitCode
+
+
+def register(app: typer.Typer) -> None:
+    app.command("report")(report_cmd)
 
 
 class ReportFormat(str, Enum):
@@ -17,7 +21,6 @@ class ReportFormat(str, Enum):
     markdown = "markdown"
 
 
-@app.command("report")
 def report_cmd(
     ctx: typer.Context,
     profiles: Annotated[
@@ -31,14 +34,27 @@ def report_cmd(
     out_dir: Annotated[str, typer.Option("--out", help="Folder to write the reports to.", metavar="DIR")],
     sheet: batch.SheetOpt = None,
     fmt: Annotated[
-        ReportFormat, typer.Option("--format", "-f", help="html (default) or markdown.", case_sensitive=False)
+        ReportFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="html (default) or markdown.",
+            case_sensitive=False,
+            autocompletion=completer("formats", tuple(f.value for f in ReportFormat)),
+        ),
     ] = ReportFormat.html,
     force: Annotated[bool, typer.Option("--force", help="Replace the reports already in the folder.")] = False,
     top: Annotated[int, typer.Option("--top", help="Recommendations per student.", min=1, max=20)] = 3,
     setting: Annotated[
-        Optional[list[str]], typer.Option("--setting", help="Where the students want to work (repeatable).")
+        Optional[list[str]],
+        typer.Option(
+            "--setting", help="Where the students want to work (repeatable).", autocompletion=completer("settings")
+        ),
     ] = None,
-    focus: Annotated[Optional[list[str]], typer.Option("--focus", help="What they want to do (repeatable).")] = None,
+    focus: Annotated[
+        Optional[list[str]],
+        typer.Option("--focus", help="What they want to do (repeatable).", autocompletion=completer("focus")),
+    ] = None,
     budget: Annotated[Optional[float], typer.Option("--budget", help="First-year budget in USD.", min=0)] = None,
     within: Annotated[
         Optional[int], typer.Option("--within", help="Months they can wait before earning it.", min=0, max=600)
@@ -65,9 +81,9 @@ def report_cmd(
       certplan report --profiles students.csv --out reports/ --format markdown --force
     """
     from certplan.catalog.vocab import FOCUS, SETTINGS
-    from certplan.cli.recommend import _choices
+    from certplan.cli.commands.recommend import _choices
     from certplan.core import plan as core_plan
-    from certplan.core.cohort import CohortSummary, first_year_costs
+    from certplan.core.cohort import CohortSummary, FirstYearCosts
     from certplan.core.recommend import Preferences
     from certplan.core.report import ReportMaker
     from certplan.output import report as render
@@ -90,7 +106,7 @@ def report_cmd(
     today = common.today()
     people = batch.People(cat)
     maker = ReportMaker(cat, prefs, req, today, top)
-    summ = CohortSummary(first_year_costs(cat, maker.ev.creds))
+    summ = CohortSummary(FirstYearCosts(cat))
     rows = batch._read(profiles, sheet, people)  # opens the roster first: a bad file writes nothing
     first = next(rows, None)
     try:
@@ -102,14 +118,14 @@ def report_cmd(
     read = answered = 0
     failed: list[int] = []
 
-    def one(row, problem, all_fh):
+    def one(row, person, notes, problem, all_fh):
         nonlocal read, answered
         read += 1
         meta = {"row": row.number, "id": row.id, "name": row.name}
         if problem is None:
-            person, notes = people.person_and_notes(row.data, row.key)
+            people.count_notes(notes)
             s = maker.student(person, meta, notes)
-            summ.add(maker.ev.evaluate(person), person.held)
+            summ.add(maker.ev.evaluate(person), person)
             name = f"{row.number:04d}-{render.slug(row.id if row.id != row.name else row.name)}.{ext}"
             folder.write(name, render.student_page(s, generated, "markdown" if ext == "md" else "html"))
             if all_fh is not None:
@@ -133,8 +149,8 @@ def report_cmd(
     def all_rows(all_fh):
         if first is not None:
             one(*first, all_fh)
-        for row, problem in rows:
-            one(row, problem, all_fh)
+        for item in rows:
+            one(*item, all_fh)
 
     try:
         if ext == "html":
