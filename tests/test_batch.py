@@ -41,7 +41,7 @@ def _csv(text):
 )
 def test_every_personal_command_answers_a_roster(run, roster, args, key):
     r = run(*args, "--profiles", roster, "--json")
-    assert r.exit_code == 4, r.stderr
+    assert r.exit_code == 5, r.stderr
     data = json.loads(r.stdout)
     assert [(x["row"], x["id"], x["name"]) for x in data] == [
         (1, "1", "Ana Diaz"),
@@ -100,7 +100,7 @@ def test_cohort_summary(run, tmp_path):
         "a,0,high-school\nb,0.5,high-school\nc,1,high-school\nd,3,high-school\ne,lots,high-school\n"
     )
     r = run("eligible", "CPC", "CBCS", "RHIT", "--profiles", f, "--summary", "--json")
-    assert r.exit_code == 4
+    assert r.exit_code == 5
     data = json.loads(r.stdout)
     jsonschema.validate(data, SCHEMAS["cohort-summary"])
     by = {c["code"]: c for c in data["credentials"]}

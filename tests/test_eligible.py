@@ -345,7 +345,7 @@ def test_batch_bad_rows_are_reported_and_counted(run, tmp_path):
     f = tmp_path / "people.csv"
     f.write_text("name,experience,education\nana,1,high-school\nbo,lots,high-school\n,1,associate\ncy,2,some college\n")
     r = run("eligible", "CPC", "--profiles", f, "--json")
-    assert r.exit_code == 4
+    assert r.exit_code == 5
     data = json.loads(r.stdout)
     jsonschema.validate(data, SCHEMAS["eligible-batch"])
     assert [(p["row"], p["id"], "results" in p) for p in data] == [

@@ -65,7 +65,7 @@ def test_report_markdown_and_a_bad_row(run, tmp_path):
     f.write_text("Name,Experience\nAna [x](http://evil),1\nBo,lots\n")
     out = tmp_path / "md"
     r = run("report", "--profiles", f, "--out", out, "--format", "markdown")
-    assert r.exit_code == 4
+    assert r.exit_code == 5
     assert sorted(p.name for p in out.iterdir()) == ["0001-ana-x-http-evil.md", "index.md"]
     page = (out / "0001-ana-x-http-evil.md").read_text()
     assert page.startswith("# Ana \\[x\\]\\(http://evil\\)\n")

@@ -193,7 +193,7 @@ def test_cli_roster_with_extra_columns_and_a_bad_row_in_the_middle(run, tmp_path
     f = tmp_path / "students.csv"
     f.write_bytes(b"\xef\xbb\xbf" + EXCEL_EXPORT.encode("utf-8"))
     r = run("eligible", "CPC", "--profiles", f, "--format", "csv")
-    assert r.exit_code == 4
+    assert r.exit_code == 5
     lines = r.stdout.splitlines()
     assert [ln.split(",")[:5] for ln in lines[1:]] == [
         ["1", "1001", "Ana Diaz", "CPC", "held"],  # she holds it
@@ -236,7 +236,7 @@ def test_cli_stray_quote_and_huge_cell_are_named_rows_not_crashes(run, tmp_path)
     f = tmp_path / "c.csv"
     f.write_text('Name,Experience,Notes\nana,2,\nbo,"1,\ncy,3,\ndi,1,' + "n" * (MAX_FIELD_CHARS + 5) + "\nee,0,\n")
     r = run("eligible", "CPC", "--profiles", f, "--json")
-    assert r.exit_code == 4
+    assert r.exit_code == 5
     data = json.loads(r.stdout)
     assert [(x["row"], x["name"], "results" in x) for x in data] == [
         (1, "ana", True),
@@ -279,3 +279,15 @@ def test_cli_xlsx_sheet_option(run, tmp_path):
     assert r.exit_code == 2 and r.stderr.strip() == f"certplan: {csv_file}: --sheet is only for .xlsx workbooks"
     r = run("eligible", "--sheet", "Spring")
     assert r.exit_code == 2 and r.stderr.strip() == "certplan: --sheet is only used with --profiles FILE"
+
+
+def test_a_fifo_or_device_is_refused_without_hanging(tmp_path):
+    import os
+
+    fifo = tmp_path / "roster.csv"
+    os.mkfifo(fifo)
+    with pytest.raises(RosterError) as exc:
+        open_roster(fifo)
+    assert str(exc.value) == f"{fifo}: not a regular file (a device, FIFO or socket cannot be a roster)"
+    with pytest.raises(RosterError, match="not a regular file"):
+        open_roster("/dev/zero")

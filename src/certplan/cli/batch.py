@@ -3,7 +3,7 @@
 A roster is read as a stream (store/roster.py); each student becomes a person through one call
 (:meth:`People.resolve`), is answered by the command's own core function, and is written at once
 (output/stream.py). A row that cannot be answered is named by row number and reason on stderr and
-in the output; the others are answered. Exit codes: 0 every row answered, 4 some rows not answered,
+in the output; the others are answered. Exit codes: 0 every row answered, 5 some rows not answered,
 2 none answered (or the file itself is unusable).
 """
 

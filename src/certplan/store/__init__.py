@@ -1,1 +1,1 @@
-"""Disk state: rosters (and, from other branches, caches, the saved profile and the tracker)."""
+"""Disk state between cli and core: served caches, the saved profile, rosters, report folders (and later the tracker)."""

@@ -395,26 +395,36 @@ _PARSED: dict[tuple, tuple[dict[str, Any] | None, str | None]] = {}
 
 
 def _open_regular(path: Path, limit: int):
-    """Open a regular file for reading in binary, refusing directories, devices and files over ``limit``."""
+    """Open a regular file for reading in binary, refusing directories, FIFOs, devices and files over ``limit``.
+
+    Opened with O_NONBLOCK (as fsutil.read_limited does), so a FIFO with no writer cannot hang the open;
+    the file is then read as a stream.
+    """
+    import errno
+
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
     try:
-        fh = open(path, "rb")  # noqa: SIM115
-    except FileNotFoundError:
-        raise RosterError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise RosterError(f"{path}: is a directory, not a roster file") from None
+        fd = os.open(path, flags)
+    except ValueError:
+        raise RosterError(f"{path}: not a usable file name") from None
     except OSError as exc:
+        if exc.errno == errno.ENOENT:
+            raise RosterError(f"{path}: no such file") from None
+        if exc.errno == errno.EISDIR:
+            raise RosterError(f"{path}: is a directory, not a roster file") from None
         raise RosterError(f"{path}: cannot read: {exc.strerror}") from None
-    st = os.fstat(fh.fileno())
+    st = os.fstat(fd)
     if stat.S_ISDIR(st.st_mode):
-        fh.close()
+        os.close(fd)
         raise RosterError(f"{path}: is a directory, not a roster file")
     if not stat.S_ISREG(st.st_mode):
-        fh.close()
-        raise RosterError(f"{path}: not a regular file")
+        os.close(fd)
+        raise RosterError(f"{path}: not a regular file (a device, FIFO or socket cannot be a roster)")
     if st.st_size > limit:
-        fh.close()
+        os.close(fd)
         raise RosterError(f"{path}: {st.st_size:,} bytes is more than a roster may have ({limit:,})")
-    return fh
+    os.set_blocking(fd, True)
+    return os.fdopen(fd, "rb")
 
 
 class Roster:

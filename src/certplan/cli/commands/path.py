@@ -5,7 +5,6 @@ from typing import Annotated, Optional
 import typer
 
 from certplan.cli import batch, common
-from certplan.cli.commands.pay import one_credential
 from certplan.cli.common import load
 from certplan.cli.completion import completer
 from certplan.cli.options import Output, ProfileFlags, output_options, with_profile_options
@@ -70,7 +69,7 @@ def path_cmd(
     if from_ is not None:
         if profile.given():
             common.err("certplan: profile flags are not used with --from")
-        cred = one_credential(cat, from_)
+        cred = common.one_credential(cat, from_)
         res = path.leads(cat, cred, today)
         from certplan.output.money import render_path_from, render_path_from_tree
 
@@ -82,7 +81,7 @@ def path_cmd(
             title=f"Where {cred.code} leads",
             render={"table": lambda ctx: draw(res, ctx)},
         )
-    goal = one_credential(cat, to)
+    goal = common.one_credential(cat, to)
     if profiles is not None:
         batch.refuse_profile_flags(profile)
         batch.path_to(cat, profiles, sheet, goal, out.format, strict)
