@@ -157,7 +157,7 @@ def test_yaml_aliases_are_refused(tmp_path):
     f.write_text("- &a {id: x, held: [CPC]}\n- *a\n")
     with pytest.raises(RosterError) as exc:
         open_roster(f)
-    assert str(exc.value) == f"{f}:2: YAML aliases (*name) are not allowed in a roster"
+    assert str(exc.value) == f"{f}:1: anchors and aliases are not allowed"  # at the anchor
 
 
 def test_json_and_json_lines(tmp_path):
@@ -291,3 +291,15 @@ def test_a_fifo_or_device_is_refused_without_hanging(tmp_path):
     assert str(exc.value) == f"{fifo}: not a regular file (a device, FIFO or socket cannot be a roster)"
     with pytest.raises(RosterError, match="not a regular file"):
         open_roster("/dev/zero")
+
+
+def test_cli_roster_on_standard_input(run):
+    r = run("eligible", "CPC", "--profiles", "-", "--format", "csv", input="Name;Experience\nana;2\nbo;0\n")
+    assert r.exit_code == 0, r.stderr
+    assert [ln.split(",")[:5] for ln in r.stdout.splitlines()[1:]] == [
+        ["1", "ana", "ana", "CPC", "eligible"],
+        ["2", "bo", "bo", "CPC", "apprentice"],
+    ]
+    r = run("eligible", "CPC", "--profiles", "-", "--strict", input="Name\nana\n")
+    assert r.exit_code == 2
+    assert r.stderr.strip() == "certplan: --strict reads the roster twice; give a file, not standard input"

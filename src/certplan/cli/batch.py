@@ -18,6 +18,7 @@ import typer
 
 from certplan.cli import common
 from certplan.exitcodes import ExitCode
+from certplan.fsutil import short
 
 ProfilesOpt = Annotated[
     Optional[str],
@@ -144,7 +145,9 @@ def _read(path: str, sheet: str | None, people: People):
 
 
 def _strict_check(path: str, sheet: str | None, people: People) -> None:
-    bad = [f"{path}: {row.where}: {problem}" for row, _, _, problem in _read(path, sheet, people) if problem]
+    if path == "-":
+        common.fail_usage("--strict reads the roster twice; give a file, not standard input")
+    bad = [f"{short(path)}: {row.where}: {problem}" for row, _, _, problem in _read(path, sheet, people) if problem]
     if bad:
         for b in bad:
             common.err(b)
@@ -176,7 +179,7 @@ def run(cat, path: str, sheet: str | None, spec: Spec, fmt: str, strict: bool = 
                 if answered == 1:
                     o.stdout.flush()  # the first answer shows at once, even into a pipe
                 continue
-        common.err(f"{path}: {row.where}: {problem}")
+        common.err(f"{short(path)}: {row.where}: {problem}")
         w.failed(row, problem)
         failed.append(row.number)
         if strict:
@@ -261,7 +264,7 @@ def _summary(cat, path, sheet, ev, fmt, strict) -> NoReturn:
             summ.add(ev.evaluate(person), person)
             answered += 1
             continue
-        common.err(f"{path}: {row.where}: {problem}")
+        common.err(f"{short(path)}: {row.where}: {problem}")
         failed.append(row.number)
         not_answered.append({"row": row.number, "id": row.id, "name": row.name, "error": problem})
     if fmt == "jsonl":

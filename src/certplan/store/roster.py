@@ -394,6 +394,13 @@ _PARSED: dict[tuple, tuple[dict[str, Any] | None, str | None]] = {}
 # --------------------------------------------------------------------------- files
 
 
+def _name(path: Any) -> str:
+    """The file as messages name it: at most 120 characters (a huge argument is never echoed whole)."""
+    from certplan.fsutil import short
+
+    return short(path)
+
+
 def _open_regular(path: Path, limit: int):
     """Open a regular file for reading in binary, refusing directories, FIFOs, devices and files over ``limit``.
 
@@ -406,23 +413,23 @@ def _open_regular(path: Path, limit: int):
     try:
         fd = os.open(path, flags)
     except ValueError:
-        raise RosterError(f"{path}: not a usable file name") from None
+        raise RosterError(f"{_name(path)}: not a usable file name") from None
     except OSError as exc:
         if exc.errno == errno.ENOENT:
-            raise RosterError(f"{path}: no such file") from None
+            raise RosterError(f"{_name(path)}: no such file") from None
         if exc.errno == errno.EISDIR:
-            raise RosterError(f"{path}: is a directory, not a roster file") from None
-        raise RosterError(f"{path}: cannot read: {exc.strerror}") from None
+            raise RosterError(f"{_name(path)}: is a directory, not a roster file") from None
+        raise RosterError(f"{_name(path)}: cannot read: {exc.strerror}") from None
     st = os.fstat(fd)
     if stat.S_ISDIR(st.st_mode):
         os.close(fd)
-        raise RosterError(f"{path}: is a directory, not a roster file")
+        raise RosterError(f"{_name(path)}: is a directory, not a roster file")
     if not stat.S_ISREG(st.st_mode):
         os.close(fd)
-        raise RosterError(f"{path}: not a regular file (a device, FIFO or socket cannot be a roster)")
+        raise RosterError(f"{_name(path)}: not a regular file (a device, FIFO or socket cannot be a roster)")
     if st.st_size > limit:
         os.close(fd)
-        raise RosterError(f"{path}: {st.st_size:,} bytes is more than a roster may have ({limit:,})")
+        raise RosterError(f"{_name(path)}: {st.st_size:,} bytes is more than a roster may have ({limit:,})")
     os.set_blocking(fd, True)
     return os.fdopen(fd, "rb")
 
@@ -437,21 +444,26 @@ class Roster:
         self._rows = rows
         self.warnings: list[str] = []
         if header is not None and header.warning:
-            self.warnings.append(f"{path}: {header.warning}")
+            self.warnings.append(f"{_name(path)}: {header.warning}")
 
     def __iter__(self) -> Iterator[RosterRow]:
         return self._rows
 
 
 def open_roster(path: str | Path, sheet: str | None = None) -> Roster:
+    """The roster at ``path`` (``-``: a CSV on standard input), its header checked; RosterError if unusable."""
+    if str(path) == "-":
+        if sheet is not None:
+            raise RosterError("-: --sheet is only for .xlsx workbooks")
+        return _csv(Path("-"))
     p = Path(path)
     suffix = p.suffix.lower()
     if sheet is not None and suffix not in (".xlsx", ".xlsm"):
-        raise RosterError(f"{p}: --sheet is only for .xlsx workbooks")
+        raise RosterError(f"{_name(p)}: --sheet is only for .xlsx workbooks")
     if suffix in (".xlsx", ".xlsm"):
         return _xlsx(p, sheet)
     if suffix == ".xls":
-        raise RosterError(f"{p}: old .xls workbooks are not read; save it as .xlsx or CSV UTF-8")
+        raise RosterError(f"{_name(p)}: old .xls workbooks are not read; save it as .xlsx or CSV UTF-8")
     if suffix in (".yaml", ".yml", ".json"):
         return _document(p, suffix)
     if suffix in (".jsonl", ".ndjson"):
@@ -482,7 +494,9 @@ class _Lines:
             try:
                 text = next(self._it)
             except UnicodeDecodeError:
-                raise RosterError(f"{self.path}: line {self.line + 1}: not UTF-8 text; save it as CSV UTF-8") from None
+                raise RosterError(
+                    f"{_name(self.path)}: line {self.line + 1}: not UTF-8 text; save it as CSV UTF-8"
+                ) from None
             self.line += 1
         self.taken.append((self.line, text))
         return text
@@ -502,20 +516,29 @@ def _delimiter(header_line: str) -> str:
     return ","
 
 
+def _stdin():
+    import sys
+
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None or stream.closed:
+        raise RosterError("-: standard input is closed; give a roster file")
+    return stream
+
+
 def _csv(p: Path) -> Roster:
     import io
 
-    fh = _open_regular(p, MAX_TABLE_BYTES)
+    fh = _stdin() if str(p) == "-" else _open_regular(p, MAX_TABLE_BYTES)
     text = io.TextIOWrapper(fh, encoding="utf-8-sig", newline="")
     lines = _Lines(text, p)
     try:
         first = next(lines)
     except StopIteration:
         text.close()
-        raise RosterError(f"{p}: the file is empty; the first row must name the columns") from None
+        raise RosterError(f"{_name(p)}: the file is empty; the first row must name the columns") from None
     delim = _delimiter(first)
     hdr = next(csv.reader([first], delimiter=delim))
-    header = match_header(hdr, str(p))
+    header = match_header(hdr, _name(p))
     lines.taken.clear()
     return Roster(p, header, _csv_rows(text, lines, header, delim), "csv")
 
@@ -611,16 +634,16 @@ def _xlsx(p: Path, sheet: str | None) -> Roster:
         from openpyxl import load_workbook
     except ImportError:  # pragma: no cover - a dependency
         fh.close()
-        raise RosterError(f"{p}: reading .xlsx needs the openpyxl package") from None
+        raise RosterError(f"{_name(p)}: reading .xlsx needs the openpyxl package") from None
     try:
         wb = load_workbook(fh, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
         fh.close()
-        raise RosterError(f"{p}: not a readable .xlsx workbook ({exc})") from None
+        raise RosterError(f"{_name(p)}: not a readable .xlsx workbook ({exc})") from None
     names = wb.sheetnames
     if sheet is None:
         if not names:
-            raise RosterError(f"{p}: the workbook has no sheet")
+            raise RosterError(f"{_name(p)}: the workbook has no sheet")
         ws = wb[names[0]]
     elif sheet in names:
         ws = wb[sheet]
@@ -629,7 +652,7 @@ def _xlsx(p: Path, sheet: str | None) -> Roster:
         wb.close()
         fh.close()
         raise RosterError(
-            f'{p}: no sheet "{sheet}"; its sheets: {", ".join(names)}'
+            f'{_name(p)}: no sheet "{sheet}"; its sheets: {", ".join(names)}'
             + (f' (did you mean "{near[0]}"?)' if near else "")
         )
     it = ws.iter_rows(values_only=True)
@@ -638,8 +661,8 @@ def _xlsx(p: Path, sheet: str | None) -> Roster:
     except StopIteration:
         wb.close()
         fh.close()
-        raise RosterError(f"{p}: the sheet {ws.title!r} is empty; its first row must name the columns") from None
-    header = match_header(list(first), f"{p} (sheet {ws.title})")
+        raise RosterError(f"{_name(p)}: the sheet {ws.title!r} is empty; its first row must name the columns") from None
+    header = match_header(list(first), f"{_name(p)} (sheet {ws.title})")
 
     def rows() -> Iterator[RosterRow]:
         number = 0
@@ -660,22 +683,6 @@ def _xlsx(p: Path, sheet: str | None) -> Roster:
 # ---- YAML / JSON / JSON Lines
 
 
-def _no_alias_loader():
-    """A safe loader that refuses aliases (a roster has no use for them; they can multiply a small file)."""
-    import yaml
-
-    class Loader(yaml.SafeLoader):  # the pure-Python composer, so aliases can be seen and refused
-        def compose_node(self, parent, index):
-            if self.check_event(yaml.AliasEvent):
-                event = self.peek_event()
-                raise yaml.composer.ComposerError(
-                    None, None, "YAML aliases (*name) are not allowed in a roster", event.start_mark
-                )
-            return super().compose_node(parent, index)
-
-    return Loader
-
-
 def _document(p: Path, suffix: str) -> Roster:
     fh = _open_regular(p, MAX_DOCUMENT_BYTES)
     with fh:
@@ -683,31 +690,28 @@ def _document(p: Path, suffix: str) -> Roster:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise RosterError(f"{p}: not UTF-8 text") from None
+        raise RosterError(f"{_name(p)}: not UTF-8 text") from None
     if suffix == ".json":
         import json
 
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
-            raise RosterError(f"{p}:{exc.lineno}: not valid JSON ({exc.msg})") from None
+            raise RosterError(f"{_name(p)}:{exc.lineno}: not valid JSON ({exc.msg})") from None
     else:
-        import yaml
+        from certplan.yamlsafe import PlainYamlError, load_plain_yaml
 
         try:
-            data = yaml.load(text, Loader=_no_alias_loader())  # noqa: S506 - a safe loader
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            where = f":{mark.line + 1}" if mark else ""
-            problem = getattr(exc, "problem", None) or "not valid YAML"
-            raise RosterError(f"{p}{where}: {problem}") from None
+            data = load_plain_yaml(text)  # no anchors, aliases or tags (an alias bomb is refused unbuilt)
+        except PlainYamlError as exc:
+            raise RosterError(f"{_name(p)}" + (f":{exc.line}" if exc.line else "") + f": {exc.problem}") from None
     if isinstance(data, dict):
         for key in ("students", "people", "roster"):
             if isinstance(data.get(key), list):
                 data = data[key]
                 break
     if not isinstance(data, list):
-        raise RosterError(f"{p}: expected a list of students (or a mapping with a 'students' or 'people' list)")
+        raise RosterError(f"{_name(p)}: expected a list of students (or a mapping with a 'students' or 'people' list)")
     header = _record_header(data, p)
     return Roster(p, header, _records(((None, r) for r in data), header), suffix[1:])
 
@@ -720,7 +724,7 @@ def _record_header(records: list[Any], p: Path) -> Header:
                 keys.setdefault(str(k), None)
     if not keys:
         return Header([], {"id": -1})
-    return match_header(list(keys), str(p))
+    return match_header(list(keys), _name(p))
 
 
 def _records(items: Iterable[tuple[int | None, Any]], header: Header) -> Iterator[RosterRow]:

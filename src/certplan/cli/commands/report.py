@@ -10,6 +10,7 @@ import typer
 from certplan.cli import batch, common
 from certplan.cli.completion import completer
 from certplan.exitcodes import ExitCode
+from certplan.fsutil import short
 
 
 def register(app: typer.Typer) -> None:
@@ -142,7 +143,7 @@ def report_cmd(
             )
             answered += 1
             return
-        common.err(f"{profiles}: {row.where}: {problem}")
+        common.err(f"{short(profiles)}: {row.where}: {problem}")
         failed.append(row.number)
         students.append({**meta, "file": None, "error": problem, "top_code": None, "top_status": None})
 
