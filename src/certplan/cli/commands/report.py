@@ -17,6 +17,26 @@ def register(app: typer.Typer) -> None:
     app.command("report")(report_cmd)
 
 
+def _choices(opt: str, values: list[str] | None, allowed) -> tuple[str, ...]:
+    """Repeatable, comma-separated choices (as recommend reads --setting and --focus); exit 2 on an unknown one."""
+    out = []
+    for v in values or []:
+        for part in v.split(","):
+            part = part.strip().lower()
+            if not part:
+                continue
+            if part not in allowed:
+                from certplan.core.lookup import suggest
+
+                hint = suggest(part, allowed, n=1)
+                common.fail_usage(
+                    f"{opt} {part!r} is not one of: {', '.join(allowed)}"
+                    + (f" (did you mean {hint[0]}?)" if hint else "")
+                )
+            out.append(part)
+    return tuple(dict.fromkeys(out))
+
+
 class ReportFormat(str, Enum):
     html = "html"
     markdown = "markdown"
@@ -82,7 +102,6 @@ def report_cmd(
       certplan report --profiles students.csv --out reports/ --format markdown --force
     """
     from certplan.catalog.vocab import FOCUS, SETTINGS
-    from certplan.cli.commands.recommend import _choices
     from certplan.core import plan as core_plan
     from certplan.core.cohort import CohortSummary, FirstYearCosts
     from certplan.core.recommend import Preferences
