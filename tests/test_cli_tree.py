@@ -35,8 +35,10 @@ FREE = {
     "--budget",
     "--within",
     "--top",
-    "--sheet",
+    "--employer-pays",
     "--out",
+    "-o",
+    "--sheet",
     "--title",
 }
 FREE_ARGS = {("catalog", "validate"): "file"}  # a file name: the shell completes it
@@ -129,6 +131,7 @@ REPRESENTATIVE = {
     ("catalog", "stale"): [[]],
     ("schema",): [[]],
     ("profile", "show"): [[]],
+    ("export",): [["--ctdl"]],
 }
 NO_OUTPUT = {("profile", "set"), ("profile", "clear"), ("report",)}  # they say what they did on stderr (report: files)
 

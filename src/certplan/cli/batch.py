@@ -378,19 +378,26 @@ def plan(cat, path, sheet, cred, req, fmt, strict: bool) -> NoReturn:
 # --------------------------------------------------------------------------- cost
 
 
-def cost(cat, path, sheet, cred, basis, years: int, attempts: int, roi: bool, fmt, strict: bool) -> NoReturn:
+def cost(
+    cat, path, sheet, cred, basis, years: int, attempts: int, roi: bool, fmt, strict: bool, program=None, employer=None
+) -> NoReturn:
     from certplan.core import cost as core
     from certplan.core import pay
     from certplan.output.money import render_cost
     from certplan.output.render import Column
 
-    premiums = pay.premium_facts(cat, pay.Sources(cat), common.today()) if roi else None
+    today = common.today()
+    premiums = pay.premium_facts(cat, pay.Sources(cat), today) if roi else None
 
     def answer(person, row):
         res = core.estimate(cred, cat, person, basis, years, attempts)
-        out = {"schema_version": 1, **res, "roi": None}
+        out = {"schema_version": 1, **res, "roi": None, "funding": None}
         if roi:
             out["roi"] = pay.roi(cred, res, premiums)
+        if program is not None or employer is not None:
+            from certplan.core import funding as fund
+
+            out["funding"] = fund.net_cost(res, cat, today, program, employer)
         return out
 
     def flat(a):
@@ -411,7 +418,7 @@ def cost(cat, path, sheet, cred, basis, years: int, attempts: int, roi: bool, fm
         Column(k, k.replace("_", " ").capitalize())
         for k in ("code", "years", "basis", "total", "total_known", "unknown_parts", "break_even_months")
     ]
-    spec = Spec("result", answer, cols, flat, lambda a, o: render_cost(a, a["roi"], o))
+    spec = Spec("result", answer, cols, flat, lambda a, o: render_cost(a, a["roi"], o, a["funding"]))
     run(cat, path, sheet, spec, fmt, strict)
 
 
