@@ -227,3 +227,10 @@ def test_streamed_json_is_byte_for_byte_what_json_dumps_gives(run, tmp_path, fmt
         data = [json.loads(x) for x in lines]
     assert [x["row"] for x in data] == [1, 2, 3, 4] and data[0]["name"] == 'Zoë "Z" <b>'
     assert data[0]["results"] == data[2]["results"]  # equal people, one shared answer
+
+
+def test_cost_roster_with_funding(run, roster):
+    r = run("cost", "CPC", "--profiles", roster, "--funding", "army", "--json")
+    assert r.exit_code == 5
+    data = json.loads(r.stdout)
+    assert data[0]["result"]["funding"] is not None and data[1]["error"]
