@@ -7,7 +7,7 @@ import json
 import jsonschema
 import pytest
 
-from certplan.core.schema import SCHEMAS
+from certplan.contract.generate import SCHEMAS
 from certplan.output.csvsafe import safe_cell
 
 ROSTER = (

@@ -23,6 +23,7 @@ from certplan.cli.commands import (
     report,
     schema,
     show_list,
+    tracker,
 )
 from certplan.cli.options import CatalogOpt
 from certplan.exitcodes import EXIT_CODES_HELP
@@ -97,5 +98,5 @@ def _root(
 
 
 # the order of --help's command list is the order of registration
-for group in (show_list, schema, catalog, eligible, pay, path, compare, plan, recommend, export, report):
+for group in (show_list, schema, catalog, eligible, pay, path, compare, plan, recommend, tracker, export, report):
     group.register(app)
