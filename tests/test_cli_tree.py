@@ -42,6 +42,7 @@ FREE = {
     # the after-the-exam commands (h15): dates, numbers, free text and file names
     *("--on", "--earned", "--cycle-start", "--date", "--ceus", "--title", "--provider", "--approval"),
     *("--category", "--certificate", "--out", "--db", "--end", "--employer", "--course-done", "--practicode-done"),
+    "--sheet",
 }
 FREE_ARGS = {("catalog", "validate"): "file", ("ceu", "import"): "file", ("ceu", "remove"): "ceu_id", ("experience", "remove"): "exp_id"}  # a file name: the shell completes it
 
@@ -149,6 +150,7 @@ REPRESENTATIVE = {
 }
 NO_OUTPUT = {("profile", "set"), ("profile", "clear")}  # they only say what they did, on stderr
 NO_OUTPUT |= {("held", "remove"), ("ceu", "remove"), ("experience", "remove"), ("ceu", "audit-pack")}  # and files
+NO_OUTPUT |= {("report",)}  # writes its pages to --out; says so on stderr
 TRACKER = {"held", "ceu", "renew", "experience", "apprentice"}
 TRACKER_SETUP = [
     ["held", "add", "CPC-A", "--earned", "2025-01-01"],

@@ -39,6 +39,7 @@ CALLS = [
     (("eligible",), ["eligible", "--experience", "1", "--json"], "eligible"),
     (("eligible",), ["eligible", "--education", "associate", "--accredited-program", "associate", "--json"], "eligible"),
     (("eligible",), ["eligible", "--profiles", "{profiles}", "--json"], "eligible-batch"),
+    (("eligible",), ["eligible", "--profiles", "{profiles}", "--summary", "--json"], "cohort-summary"),
     (("recommend",), ["recommend", "--setting", "physician-office", "--budget", "600", "--json"], "recommend"),
     (("recommend",), ["recommend", "--focus", "compliance", "--experience", "3", "--json"], "recommend"),
     (("plan",), ["plan", "CPC", "--start", "2027-01-04", "--json"], "plan"),

@@ -335,13 +335,13 @@ def test_batch_of_fifty_people(run, tmp_path):
     assert r.exit_code == 0, r.stderr
     data = json.loads(r.stdout)
     jsonschema.validate(data, SCHEMAS["eligible-batch"])
-    assert len(data) == 50 and data[0]["id"] == "s00"
+    assert len(data) == 50 and data[0]["id"] == "s00" and data[0]["row"] == 1
     assert [x["code"] for x in data[0]["results"]] == ["CPC", "RHIT"]
     assert data[0]["results"][1]["status"] == "eligible"  # s00 has an accredited associate program
     assert data[1]["results"][1]["status"] == "not-eligible"
-    assert r.stderr.strip() == "certplan: 50 people read, 50 answered, 0 skipped"
+    assert r.stderr.strip() == "certplan: 50 student(s) read, 50 answered, 0 not answered"
     csv_out = run("eligible", "CPC", "--profiles", f, "--format", "csv").stdout.splitlines()
-    assert csv_out[0].startswith("id,code,status,pathway,missing,months_until_eligible")
+    assert csv_out[0] == "row,id,name,code,status,pathway,missing,months_until_eligible,apprentice,to_do,advice,error"
     assert len(csv_out) == 51
 
 
@@ -349,15 +349,24 @@ def test_batch_bad_rows_are_reported_and_counted(run, tmp_path):
     f = tmp_path / "people.csv"
     f.write_text("name,experience,education\nana,1,high-school\nbo,lots,high-school\n,1,associate\ncy,2,wizard\n")
     r = run("eligible", "CPC", "--profiles", f, "--json")
-    assert r.exit_code == 0
-    assert [p["id"] for p in json.loads(r.stdout)] == ["ana"]
+    assert r.exit_code == 5
+    data = json.loads(r.stdout)
+    jsonschema.validate(data, SCHEMAS["eligible-batch"])
+    assert [(p["row"], p["id"], "results" in p) for p in data] == [
+        (1, "ana", True),
+        (2, "bo", False),
+        (3, None, False),
+        (4, "cy", False),
+    ]
+    assert data[1]["error"] == "experience 'lots' is not a number of years from 0 to 60"
     err = r.stderr.splitlines()
-    assert err[0] == f"{f}: row 2 (bo), line 3: experience 'lots' is not a number of years"
+    assert err[0] == f"{f}: row 2 (bo), line 3: experience 'lots' is not a number of years from 0 to 60"
     assert err[1] == f"{f}: row 3, line 4: no name or id"
     assert err[2].startswith(f"{f}: row 4 (cy), line 5: education 'wizard' is not one of")
-    assert err[3] == "certplan: 4 people read, 1 answered, 3 skipped (see the rows above)"
+    assert err[-1] == "certplan: 4 student(s) read, 1 answered, 3 not answered (row 2, 3, 4)"
     strict = run("eligible", "CPC", "--profiles", f, "--json", "--strict")
     assert strict.exit_code == 2 and strict.stdout == ""
+    assert strict.stderr.splitlines()[-1] == "certplan: 3 bad row(s); nothing written (--strict)"
 
 
 def test_batch_yaml(run, tmp_path):

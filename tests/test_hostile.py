@@ -60,7 +60,7 @@ def test_devices_are_not_catalogs_profiles_or_rosters(run, tmp_path, device):
     link.symlink_to(device)
     r = run("eligible", "--profiles", link)
     assert r.exit_code == 2
-    assert r.stderr == f"certplan: {link}: not a regular file (a device, FIFO or socket cannot be a profiles)\n"
+    assert r.stderr == f"certplan: {link}: not a regular file (a device, FIFO or socket cannot be a roster)\n"
 
 
 def test_saved_profile_linked_to_a_device(run, tmp_path, monkeypatch):

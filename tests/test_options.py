@@ -45,7 +45,7 @@ def test_held_completes_codes_everywhere():
 
 
 def test_help_offers_exactly_the_formats_a_command_renders(run):
-    for path, fmts in ((("show",), "table|json|markdown"), (("cost",), "table|json|csv|markdown")):
+    for path, fmts in ((("show",), "table|json|markdown"), (("cost",), "table|json|csv|markdown|jsonl")):
         text = run(*path, "--help").stdout
         assert f"<{fmts}>" in text
         assert COMMANDS[path]["options"]["--format"]["values"] == fmts.split("|")

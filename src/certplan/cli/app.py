@@ -19,6 +19,7 @@ from certplan.cli.commands import (
     pay,
     plan,
     recommend,
+    report,
     schema,
     show_list,
     tracker,
@@ -97,5 +98,5 @@ def _root(
 
 
 # the order of --help's command list is the order of registration
-for group in (show_list, schema, catalog, eligible, pay, path, compare, plan, recommend, tracker, export):
+for group in (show_list, schema, catalog, eligible, pay, path, compare, plan, recommend, tracker, export, report):
     group.register(app)

@@ -27,6 +27,7 @@ OUTPUTS: dict[str, Output] = {
     "bodies": Output("credential", "Bodies", "certplan bodies --json"),
     "eligible": Output("eligible", "Eligible", "certplan eligible --json"),
     "eligible-batch": Output("eligible", "EligibleBatch", "certplan eligible --profiles FILE --json"),
+    "cohort-summary": Output("eligible", "CohortSummary", "certplan eligible --profiles FILE --summary --json"),
     "profile": Output("eligible", "Profile", "certplan profile show --json"),
     "recommend": Output("eligible", "Recommend", "certplan recommend --json"),
     "plan": Output("plan", "Plan", "certplan plan CODE --json"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Optional
 
-from typing_extensions import TypedDict
+from typing_extensions import NotRequired, TypedDict
 
 from certplan.contract.base import CLOSED, Doc, EducationLevel, EligibilityStatus, ExperienceKind, ProgramLevel, Url
 
@@ -64,11 +64,57 @@ Eligible = Annotated[list[EligibleItem], Doc("certplan eligible [CODE...] --json
 
 class BatchAnswer(TypedDict):
     __pydantic_config__ = CLOSED
-    id: Annotated[str, Doc("the person's id from the profiles file")]
-    results: list[EligibleItem]
+    row: Annotated[int, Doc("the student's number in the roster, from 1")]
+    id: Annotated[Optional[str], Doc("the student's id from the roster (else the name); null when unreadable")]
+    name: Annotated[Optional[str], Doc("the student's name from the roster (else the id); null when unreadable")]
+    results: Annotated[NotRequired[list[EligibleItem]], Doc("the answers, for a row answered")]
+    error: Annotated[NotRequired[str], Doc("why the row could not be answered (also on stderr); then no results")]
 
 
-EligibleBatch = Annotated[list[BatchAnswer], Doc("certplan eligible --profiles FILE --json: one answer per person")]
+class BatchNotAnswered(TypedDict):
+    __pydantic_config__ = CLOSED
+    row: Annotated[int, Doc("the student's number in the roster, from 1")]
+    id: Annotated[Optional[str], Doc("null when the row gives none that could be read")]
+    name: Annotated[Optional[str], Doc("null when the row gives none that could be read")]
+    error: Annotated[str, Doc("why this row could not be answered (also said on stderr)")]
+
+
+EligibleBatch = Annotated[
+    list[BatchAnswer], Doc("certplan eligible --profiles FILE --json: one object per student, answered or not")
+]
+
+
+class CohortCredential(TypedDict):
+    __pydantic_config__ = CLOSED
+    code: str
+    name: str
+    students: Annotated[int, Doc("students answered for this credential")]
+    eligible: Annotated[int, Doc("eligible now")]
+    apprentice: Annotated[int, Doc("may sit now; passing gives an apprentice designation (CPC-A ...)")]
+    not_eligible: Annotated[int, Doc("not yet")]
+    already_held: Annotated[int, Doc("hold it already (status held); not counted in the others")]
+    median_months_until_eligible: Annotated[
+        Optional[float], Doc("over the students not yet eligible whose months are known; null when none")
+    ]
+    months_known: Annotated[int, Doc("how many students that median is over")]
+    most_common_missing: Annotated[Optional[str], Doc("the requirement most often missing, without personal figures")]
+    most_common_missing_count: int
+    first_year_cost_total: Annotated[
+        Optional[float], Doc("first-year cost summed over those who can sit now; null when a fee is unknown")
+    ]
+    first_year_cost_known: Annotated[float, Doc("the known part of that sum")]
+    first_year_cost_unknown_students: Annotated[int, Doc("students whose first-year cost is unknown")]
+
+
+class CohortSummary(TypedDict):
+    """certplan eligible --profiles FILE --summary --json"""
+
+    __pydantic_config__ = CLOSED
+    schema_version: int
+    students: Annotated[int, Doc("rows read")]
+    answered: int
+    credentials: list[CohortCredential]
+    not_answered: list[BatchNotAnswered]
 
 
 class Profile(TypedDict):

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Sequence
 from typing import Any
 
+from certplan.output import csvsafe
 from certplan.output.render import OutputContext, markdown_table
 
 DIFF_MARK = "*"
@@ -24,7 +24,7 @@ def render_grid(
 ) -> None:
     """``sources`` (the catalog's entries) describe the URLs that the table shows as footnote marks."""
     if fmt == "csv":
-        w = csv.writer(ctx.stdout, lineterminator="\n")
+        w = csvsafe.writer(ctx.stdout)  # spreadsheet-safe cells (OWASP)
         w.writerow(["group", "field", "differs", *headers])
         for r in rows:
             w.writerow([r["group"], r["label"], "yes" if r["differs"] else "no", *r["values"]])

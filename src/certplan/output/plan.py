@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import hashlib
 import re
 from typing import Any
 
+from certplan.output import csvsafe
 from certplan.output.bars import Footnotes
 from certplan.output.render import OutputContext, markdown_escape, markdown_table, money_text, write_json
 
@@ -233,7 +233,7 @@ def markdown(p: dict[str, Any]) -> str:
 
 
 def write_csv(p: dict[str, Any], ctx: OutputContext) -> None:
-    w = csv.writer(ctx.stdout, lineterminator="\n")
+    w = csvsafe.writer(ctx.stdout)  # spreadsheet-safe cells (OWASP)
     w.writerow(["week", "start", "end", "phase", "hours", "focus", "milestones"])
     for wk in p["weeks"]:
         w.writerow(

@@ -7,13 +7,14 @@ Environment), so tests can inject a terminal or a pipe.
 
 from __future__ import annotations
 
-import csv
 import json
 import os
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import IO, Any
+
+from certplan.output import csvsafe
 
 FORMATS = ("table", "json", "csv", "markdown")
 PIPE_WIDTH = 200
@@ -151,7 +152,7 @@ def write_rows(
     if fmt == "json":
         write_json(rows if json_obj is None else json_obj, ctx)
     elif fmt == "csv":
-        w = csv.writer(ctx.stdout, lineterminator="\n")
+        w = csvsafe.writer(ctx.stdout)  # spreadsheet-safe cells (OWASP)
         w.writerow([c.key for c in columns])
         for r in rows:
             w.writerow([cell_text(r.get(c.key)) if r.get(c.key) is not None else "" for c in columns])

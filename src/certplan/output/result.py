@@ -50,6 +50,10 @@ def emit(result: Result, fmt: str, ctx: OutputContext) -> int:
         _say(f"certplan: {m}", ctx)
     if fmt in result.render:
         result.render[fmt](ctx)
+    elif fmt == "jsonl":  # JSON Lines: a list one item a line, anything else one line
+        from certplan.output.stream import write_jsonl
+
+        write_jsonl(result.data, ctx)
     elif fmt == "json":
         if result.json_text is not None:
             ctx.stdout.write(result.json_text.rstrip("\n") + "\n")

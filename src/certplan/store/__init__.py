@@ -1,1 +1,1 @@
-"""Disk state between cli and core: served caches, and (later) the saved profile, rosters and the tracker."""
+"""Disk state between cli and core: served caches, the saved profile, rosters, report folders (and later the tracker)."""

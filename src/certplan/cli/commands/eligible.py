@@ -5,7 +5,7 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from certplan.cli import common
+from certplan.cli import batch, common
 from certplan.cli.common import err, load
 from certplan.cli.completion import completer
 from certplan.cli.groups import FullSummaries
@@ -71,7 +71,7 @@ def _flat(r: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-@output_options()
+@output_options(formats=batch.FORMATS)
 @with_profile_options()
 def eligible_cmd(
     ctx: typer.Context,
@@ -88,15 +88,13 @@ def eligible_cmd(
             autocompletion=completer("eligible-statuses", tuple(s.value for s in StatusChoice)),
         ),
     ] = None,
-    profiles: Annotated[
-        Optional[str],
-        typer.Option(
-            "--profiles", help="CSV or YAML file, one person per row, with a name or id column.", metavar="FILE"
-        ),
-    ] = None,
-    strict: Annotated[
-        bool, typer.Option("--strict", help="With --profiles: a bad row fails the run (exit 2).")
+    profiles: batch.ProfilesOpt = None,
+    sheet: batch.SheetOpt = None,
+    summary: Annotated[
+        bool,
+        typer.Option("--summary", help="With --profiles: per credential, how many students are eligible, and more."),
     ] = False,
+    strict: batch.StrictOpt = False,
     *,
     out: Output,
 ):
@@ -113,12 +111,14 @@ def eligible_cmd(
       certplan eligible CPC CCS --experience 1
       certplan eligible --education associate --accredited-program associate --json
       certplan eligible --profiles students.csv --format csv
+      certplan eligible --profiles roster.xlsx --summary
     """
     from certplan.core import eligibility, lookup
     from certplan.output.render import Column
     from certplan.output.result import Result
 
     f = out.format
+    batch.check_single(f, profiles, sheet=sheet, summary=summary, strict=strict)
     cat = load(ctx)
     creds = None
     if codes:
@@ -128,8 +128,10 @@ def eligible_cmd(
         creds = list({c.code: c for c in found}.values())
     wanted = {s.value for s in status} if status else None
     if profiles is not None:
-        _batch(cat, profiles, profile, creds, wanted, strict, f, out.ctx)
-        return None
+        batch.refuse_profile_flags(profile)
+        if summary and wanted:
+            common.fail_usage("--status cannot be combined with --summary (the summary counts every status)")
+        batch.eligible(cat, profiles, sheet, creds, wanted, f, strict, summary, ELIGIBLE_COLUMNS, _flat)
     person = resolve_profile(cat, profile)
     results = eligibility.evaluate_all(cat, person, creds)
     if wanted:
@@ -157,61 +159,6 @@ def eligible_cmd(
 
         res.render["table"] = lambda ctx: render_eligible(results, ctx)
     return res
-
-
-def _batch(cat, path, profile: ProfileFlags, creds, wanted, strict: bool, f: str, o) -> None:
-    from certplan.core import eligibility
-    from certplan.store.profile import ProfileError, read_batch
-
-    if profile.given():
-        common.fail_usage("--profiles reads each person from the file; profile flags cannot be combined with it")
-    try:
-        rows = read_batch(path)
-    except ProfileError as exc:
-        common.fail_usage(str(exc))
-    bad = []
-    answers = []
-    from certplan.core.person import PersonError, build
-
-    for row in rows:
-        problem = row.error
-        person = None
-        if problem is None:
-            try:
-                person = build(cat, [("row", row.data or {})]).person
-            except PersonError as exc:
-                problem = f"{exc.field}: {exc}" if exc.field in ("held", "member") else str(exc)
-        if problem is not None:
-            where = f"line {row.line}" if row.line else f"person {row.number}"
-            label = f" ({row.id})" if row.id else ""
-            bad.append(f"{path}: row {row.number}{label}, {where}: {problem}")
-            continue
-        results = eligibility.evaluate_all(cat, person, creds)
-        if wanted:
-            results = [r for r in results if r["status"] in wanted]
-        answers.append({"id": row.id, "results": results})
-    for b in bad:
-        err(b)
-    if bad and strict:
-        err(f"certplan: {len(bad)} bad row(s); nothing written (--strict)")
-        raise typer.Exit(ExitCode.USAGE)
-    if f == "json":
-        from certplan.output.render import write_json
-
-        write_json(answers, o)
-    else:
-        from certplan.output.render import Column, write_rows
-
-        flat = []
-        for a in answers:
-            for r in a["results"]:
-                flat.append({"id": a["id"], **_flat(r)})
-        cols = [Column("id", "Person"), *[Column(k, h, max_width=40) for k, h in ELIGIBLE_COLUMNS]]
-        write_rows(flat, cols, f, o)
-    err(
-        f"certplan: {len(rows)} people read, {len(answers)} answered, {len(bad)} skipped"
-        + (" (see the rows above)" if bad else "")
-    )
 
 
 # --------------------------------------------------------------------------- profile

@@ -4,7 +4,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from certplan.cli import common
+from certplan.cli import batch, common
 from certplan.cli.common import load
 from certplan.cli.completion import completer
 from certplan.cli.options import Output, ProfileFlags, output_options, with_profile_options
@@ -15,7 +15,7 @@ def register(app: typer.Typer) -> None:
     app.command("path")(path_cmd)
 
 
-@output_options()
+@output_options(formats=batch.FORMATS)
 @with_profile_options()
 def path_cmd(
     ctx: typer.Context,
@@ -33,6 +33,9 @@ def path_cmd(
     ] = None,
     tree: Annotated[bool, typer.Option("--tree", help="Draw the routes or the progression as a tree.")] = False,
     profile: ProfileFlags = None,
+    profiles: batch.ProfilesOpt = None,
+    sheet: batch.SheetOpt = None,
+    strict: batch.StrictOpt = False,
     *,
     out: Output,
 ):
@@ -50,9 +53,13 @@ def path_cmd(
       certplan path --to CPC --experience 1
       certplan path --from CPC --tree
       certplan path --to CCS --json
+      certplan path --to RHIT --profiles students.csv --format csv
     """
     if (to is None) == (from_ is None):
         common.fail_usage("give exactly one of --to CODE or --from CODE, e.g. certplan path --to RHIA")
+    batch.check_single(out.format, profiles, sheet=sheet, strict=strict)
+    if profiles is not None and from_ is not None:
+        common.fail_usage("--profiles goes with --to CODE (the steps for each student), not --from")
     from certplan.core import path
     from certplan.output import flat
     from certplan.output.result import Result
@@ -75,6 +82,9 @@ def path_cmd(
             render={"table": lambda ctx: draw(res, ctx)},
         )
     goal = common.one_credential(cat, to)
+    if profiles is not None:
+        batch.refuse_profile_flags(profile)
+        batch.path_to(cat, profiles, sheet, goal, out.format, strict)
     person = resolve_profile(cat, profile)
     res = path.to_goal(cat, goal, person, today)
     if not res["routes"]:

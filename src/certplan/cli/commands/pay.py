@@ -5,7 +5,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from certplan.cli import common
+from certplan.cli import batch, common
 from certplan.cli.common import load
 from certplan.cli.completion import completer
 from certplan.cli.options import Output, ProfileFlags, output_options, with_profile_options
@@ -97,7 +97,7 @@ def salary_cmd(
     )
 
 
-@output_options()
+@output_options(formats=batch.FORMATS)
 @with_profile_options()
 def cost_cmd(
     ctx: typer.Context,
@@ -140,6 +140,9 @@ def cost_cmd(
         ),
     ] = None,
     profile: ProfileFlags = None,
+    profiles: batch.ProfilesOpt = None,
+    sheet: batch.SheetOpt = None,
+    strict: batch.StrictOpt = False,
     *,
     out: Output,
 ):
@@ -160,6 +163,7 @@ def cost_cmd(
       certplan cost RHIA --held RHIT --basis non-member --json
       certplan cost CPC --funding army
       certplan cost CCS --funding gi-bill --employer-pays 500
+      certplan cost CPC --profiles students.csv --format csv
     """
     from certplan.core import cost, pay
     from certplan.core import funding as fund
@@ -179,6 +183,23 @@ def cost_cmd(
     if cred.status != "current":
         where = ", ".join(cred.see_also or ([cred.replaced_by] if cred.replaced_by else []))
         common.fail_usage(f"{cred.code} is {cred.status}; it cannot be earned" + (f" (see {where})" if where else ""))
+    batch.check_single(out.format, profiles, sheet=sheet, strict=strict)
+    if profiles is not None:
+        batch.refuse_profile_flags(profile)
+        batch.cost(
+            cat,
+            profiles,
+            sheet,
+            cred,
+            basis.value if basis else None,
+            years,
+            attempts,
+            roi,
+            out.format,
+            strict,
+            program,
+            employer,
+        )
     person = resolve_profile(cat, profile, quiet=True)
     if cred.code.upper() in {h.upper() for h in person.held}:
         common.err(f"certplan: you already hold {cred.code}; the exam line is what sitting it again would cost")
@@ -199,5 +220,3 @@ def cost_cmd(
         title=f"{cred.code}: cost over {years} year{'s' if years != 1 else ''}",
         render={"table": lambda ctx: render_cost(answer, answer["roi"], ctx, answer["funding"])},
     )
-
-

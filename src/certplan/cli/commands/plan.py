@@ -5,7 +5,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from certplan.cli import common
+from certplan.cli import batch, common
 from certplan.cli.common import load
 from certplan.cli.completion import completer
 from certplan.cli.options import Output, ProfileFlags, output_options, with_profile_options
@@ -18,7 +18,7 @@ def register(app: typer.Typer) -> None:
     app.command("plan")(plan_cmd)
 
 
-@output_options()
+@output_options(formats=batch.FORMATS)
 @with_profile_options()
 def plan_cmd(
     ctx: typer.Context,
@@ -68,6 +68,9 @@ def plan_cmd(
         bool, typer.Option("--force", help="With --ics: replace the file if it exists (- writes to stdout).")
     ] = False,
     profile: ProfileFlags = None,
+    profiles: batch.ProfilesOpt = None,
+    sheet: batch.SheetOpt = None,
+    strict: batch.StrictOpt = False,
     *,
     out: Output,
 ):
@@ -105,7 +108,12 @@ def plan_cmd(
         cred = lookup.find(cat, code)
     except lookup.UnknownCode as exc:
         common.unknown_codes_exit([exc])
-    person = resolve_profile(cat, profile)
+    batch.check_single(out.format, profiles, sheet=sheet, strict=strict)
+    if profiles is not None:
+        batch.refuse_profile_flags(profile)
+        if ics is not None:
+            common.fail_usage("--ics writes one person's calendar; it cannot be combined with --profiles")
+    person = resolve_profile(cat, profile) if profiles is None else None
     req = core.Request(
         start=d_start,
         exam_date=d_exam,
@@ -114,6 +122,8 @@ def plan_cmd(
         book_ahead_weeks=book_ahead,
         assume_eligible=assume_eligible,
     )
+    if profiles is not None:
+        batch.plan(cat, profiles, sheet, cred, req, out.format, strict)
     try:
         result = core.build(cred, cat, person, req, common.today())
         if d_exam is None and result.get("exam_date"):  # --weeks or the default: the plan chose the exam date

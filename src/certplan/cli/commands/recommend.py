@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 import typer
 
 from certplan.catalog.vocab import FOCUS
-from certplan.cli import common
+from certplan.cli import batch, common
 from certplan.cli.common import err, load
 from certplan.cli.completion import completer
 from certplan.cli.options import Output, ProfileFlags, output_options, with_profile_options
@@ -97,7 +97,7 @@ def _ask() -> dict:
     }
 
 
-@output_options()
+@output_options(formats=batch.FORMATS)
 @with_profile_options()
 def recommend_cmd(
     ctx: typer.Context,
@@ -125,6 +125,9 @@ def recommend_cmd(
     ] = None,
     top: Annotated[int, typer.Option("--top", help="How many to show (0: all).", min=0)] = 10,
     profile: ProfileFlags = None,
+    profiles: batch.ProfilesOpt = None,
+    sheet: batch.SheetOpt = None,
+    strict: batch.StrictOpt = False,
     *,
     out: Output,
 ):
@@ -140,6 +143,7 @@ def recommend_cmd(
       certplan recommend --setting hospital-inpatient --experience 2
       certplan recommend --focus compliance --education bachelor --json
       certplan recommend --budget 300 --within 6
+      certplan recommend --profiles students.csv --top 3 --format csv
     """
     from certplan.catalog.vocab import SETTINGS
     from certplan.core.recommend import Preferences, recommend
@@ -147,10 +151,15 @@ def recommend_cmd(
     from certplan.output.result import Result
 
     f = out.format
+    batch.check_single(f, profiles, sheet=sheet, strict=strict)
     budget = _budget(budget)
     settings_ = _choices("--setting", setting, SETTINGS)
     focus_ = _choices("--focus", focus, FOCUS)
     cat = load(ctx)
+    if profiles is not None:
+        batch.refuse_profile_flags(profile)
+        prefs = Preferences(settings=settings_, focus=focus_, budget=budget, within_months=within)
+        batch.recommend(cat, profiles, sheet, prefs, top, f, strict)
     nothing = not (settings_ or focus_ or budget is not None or within is not None or profile.given())
     if nothing and out.interactive and f == "table":
         a = _ask()
