@@ -20,7 +20,7 @@ from typing import Any
 from certplan import __version__
 from certplan.catalog.loader import CatalogText, _cache_dir, load_catalog_text, read_catalog_text
 
-FORMAT = 2  # bump whenever the shape of a served view changes
+FORMAT = 3  # bump whenever the shape of a served view changes (3: sources carry their tier)
 
 
 def key_for(ct: CatalogText, today: dt.date) -> str:

@@ -71,6 +71,10 @@ SOURCE = obj(
         "id": STR,
         "url": STR,
         "kind": {"enum": ["official", "third-party"]},
+        "tier": {
+            "enum": [1, 2, 3],
+            "description": "1 the body's (or data publisher's) own page; 2 quotes an official page with its date; 3 other",
+        },
         "date": {**STR, "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"},
         "date_kind": {"enum": ["stated", "checked"]},
         "title": NSTR,
@@ -89,6 +93,7 @@ PAY = obj(
         "note": NSTR,
         "source": NSTR,
         "source_kind": NSTR,
+        "source_tier": {"enum": [1, 2, 3, None]},
     }
 )
 

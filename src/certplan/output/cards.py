@@ -35,7 +35,12 @@ def pay_text(p: dict[str, Any]) -> str:
     text = f"{money_text(p['amount'])}{unit} {p['statistic']}, {p['period']} ({p['population']})"
     if p.get("dated"):
         text += f" [dated: {p['year']} figure]"
-    return text + f" - source: {p['source']}"
+    return text + f" - source: {p['source']}" + (f" {tier_mark(p, 'source_tier')}" if p.get("source_tier") else "")
+
+
+def tier_mark(s: dict[str, Any], key: str = "tier") -> str:
+    """'(tier 2)' beside a source: 1 the body's own page, 2 quotes one with its date, 3 other."""
+    return f"(tier {s[key]})"
 
 
 def credential_sections(v: dict[str, Any]) -> list[Section]:
@@ -129,7 +134,7 @@ def credential_sections(v: dict[str, Any]) -> list[Section]:
     out.append(
         (
             "Sources",
-            [(s["kind"], f"{s['url']} ({s['date_kind']} {s['date']})") for s in v["sources"]],
+            [(s["kind"], f"{s['url']} ({s['date_kind']} {s['date']}) {tier_mark(s)}") for s in v["sources"]],
         )
     )
     return out
