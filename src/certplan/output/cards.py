@@ -74,7 +74,7 @@ def credential_sections(v: dict[str, Any]) -> list[Section]:
             ("Time", "unknown" if e["duration_minutes"] is None else f"{e['duration_minutes']} minutes"),
             ("Pass mark", cell_text(e["passing_score"])),
             ("Open book", cell_text(e["open_book"])),
-            ("References", cell_text(e["references"])),
+            ("References", cell_text(e["references"]) if e["references"] != [] else "none allowed"),
             ("Delivery", cell_text(e["delivery"])),
             ("Retakes", cell_text(e["retake"])),
         ]
