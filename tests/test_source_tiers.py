@@ -44,3 +44,8 @@ def test_compare_table_shows_the_tier_row(run):
     r = run("compare", "XA", "XC", "--catalog", TIERS)
     assert r.exit_code == 0, r.stderr
     assert "Sources by tier" in r.stdout and "(tier 1: 1, tier 2: 1)" in r.stdout
+
+
+def test_catalog_sources_lists_the_tier(run_json):
+    rows = run_json("catalog", "sources", "XA", "--catalog", TIERS, "--json")
+    assert {r["id"]: r["tier"] for r in rows} == {"own": 1, "copy": 2}
