@@ -5,7 +5,7 @@ import re
 import pytest
 
 from certplan.catalog.models import ExperienceReq, Fact, Money, OccupationFigure, PayFigure, ProgramReq
-from certplan.core.catalogq import cited
+from certplan.core.citations import cited
 
 REQUIRED = (
     "CPC CPB COC CIC CRC CPMA CPCO CDEO CDEI CPPM CEDC CCC CCA CCS CCS-P RHIT RHIA CDIP CHDA CHPS "

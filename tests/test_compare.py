@@ -44,7 +44,7 @@ def test_compare_json_contract_and_cost_arithmetic(run_json):
     assert sum(line["amount"] for line in cpc["lines"] if line["period"] == "first year") == 615
     # CCS: AHIMA dues are not sourced, so the member basis is unknown and non-member ($399 + $218) is used
     assert (ccs["basis"], ccs["first_year"], ccs["two_year_upkeep"]) == ("non-member", 399, 218)
-    assert "the only basis whose total is known" in ccs["basis_reason"]
+    assert ccs["basis_reason"] == "non-member prices: the only basis whose first-year fees are all known"
 
 
 def test_member_basis_with_unknown_dues_is_unknown_not_zero(run_json):

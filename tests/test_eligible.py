@@ -132,8 +132,8 @@ def test_status_filter_and_table_grouping(run, run_json):
         (["--experience", "-1"], "Invalid value for '--experience'"),
         (["--experience", "200"], "Invalid value for '--experience'"),
         (["--education", "phd"], "Invalid value for '--education'"),
-        (["--held", "CPX"], "certplan: held: unknown credential code 'CPX'; did you mean CPC"),
-        (["--member", "AAPX"], "certplan: member: unknown body 'AAPX'; did you mean AAPC"),
+        (["--held", "CPX"], "certplan: --held: unknown credential code 'CPX'; did you mean CPC"),
+        (["--member", "AAPX"], "certplan: --member: unknown body 'AAPX'; did you mean AAPC"),
         (["--experience-kind", "codin"], "certplan: --experience-kind 'codin' is not one of"),
         (["CPX"], "certplan: unknown credential code 'CPX'"),
     ],
@@ -242,8 +242,15 @@ def test_profile_set_then_eligible_uses_it(run, run_json):
     r = answers(run_json, "CPC", "CDEO")
     assert "you already hold CPC" in r["CPC"]["advice"]
     # flags override the saved profile, field by field
-    r = answers(run_json, "CPC", "--experience", "2")
-    assert r["CPC"]["status"] == "eligible"
+    assert r["CPC"]["status"] == "held"
+    # flags override the saved profile, field by field, and stderr says where each answer came from
+    r = run("eligible", "CPC", "CIC", "--experience", "2", "--json")
+    assert r.exit_code == 0
+    assert (
+        "certplan: using the command line: 2 years coding experience; using the saved profile: holds CPC\n"
+        in r.stderr
+    )
+    assert "assuming a high-school diploma" in r.stderr  # neither place states an education
     assert run("profile", "clear").exit_code == 0
     assert "there was no saved profile" in run("profile", "clear").stderr
 

@@ -15,21 +15,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from certplan.core.eligibility import MAX_EXPERIENCE_YEARS, Profile
+from certplan.core.person import FIELDS, Person, PersonError, check_fields
 from certplan.fsutil import atomic_write
 
+Profile = Person
 ENV_CONFIG_DIR = "CERTPLAN_CONFIG_DIR"
-FIELDS = (
-    "education",
-    "accredited_program",
-    "experience_years",
-    "experience_kinds",
-    "held",
-    "course_hours",
-    "practicode",
-    "member",
-    "clinical_hours",
-)
 EDUCATION = ("none", "high-school", "associate", "bachelor", "master", "doctorate")
 PROGRAMS = ("associate", "bachelor", "master", "post-baccalaureate")
 
@@ -52,37 +42,13 @@ def profile_path() -> Path:
 
 
 def _check(data: Any, where: str) -> dict[str, Any]:
-    """Validate a stored profile mapping; return it normalised."""
+    """Validate a stored profile mapping; return it normalised (the rules are core.person's)."""
     if not isinstance(data, dict):
         raise ProfileError(f"{where}: a profile must be a JSON object")
-    unknown = sorted(set(data) - set(FIELDS))
-    if unknown:
-        raise ProfileError(f"{where}: unknown field(s) {', '.join(unknown)}; known fields: {', '.join(FIELDS)}")
-    out: dict[str, Any] = {}
-    for key, value in data.items():
-        if value is None:
-            continue
-        if key == "education":
-            if value not in EDUCATION:
-                raise ProfileError(f"{where}: education {value!r} is not one of {', '.join(EDUCATION)}")
-        elif key == "accredited_program":
-            if value not in PROGRAMS:
-                raise ProfileError(f"{where}: accredited_program {value!r} is not one of {', '.join(PROGRAMS)}")
-        elif key == "experience_years":
-            if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= MAX_EXPERIENCE_YEARS:
-                raise ProfileError(f"{where}: experience_years must be a number from 0 to {MAX_EXPERIENCE_YEARS:g}")
-            value = float(value)
-        elif key in ("course_hours", "clinical_hours"):
-            if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-                raise ProfileError(f"{where}: {key} must be a whole number of hours, 0 or more")
-        elif key == "practicode":
-            if not isinstance(value, bool):
-                raise ProfileError(f"{where}: practicode must be true or false")
-        elif key in ("experience_kinds", "held", "member"):
-            if not isinstance(value, list) or not all(isinstance(x, str) for x in value):
-                raise ProfileError(f"{where}: {key} must be a list of strings")
-        out[key] = value
-    return out
+    try:
+        return check_fields(data)
+    except PersonError as exc:
+        raise ProfileError(f"{where}: {exc}") from None
 
 
 def load_saved() -> dict[str, Any]:
@@ -134,8 +100,8 @@ def merge(saved: dict[str, Any], flags: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def to_profile(data: dict[str, Any]) -> tuple[Profile, list[str]]:
-    """A core Profile plus the assumptions made (to tell the person on stderr)."""
+def to_profile(data: dict[str, Any], cat: Any = None) -> tuple[Person, list[str]]:
+    """A Person from one mapping, plus the assumptions made (for ``profile show`` and old callers)."""
     notes: list[str] = []
     education = data.get("education")
     if education is None:
@@ -146,20 +112,24 @@ def to_profile(data: dict[str, Any]) -> tuple[Profile, list[str]]:
     if years > 0 and not kinds:
         kinds = ("coding",)
         notes.append("no --experience-kind given: counting the experience as coding experience")
-    return (
-        Profile(
-            education=education,
-            accredited_program=data.get("accredited_program"),
-            experience_years=years,
-            experience_kinds=kinds,
-            held=tuple(x.upper() for x in data.get("held") or ()),
-            course_hours=int(data.get("course_hours") or 0),
-            practicode=bool(data.get("practicode") or False),
-            member=tuple(x.upper() for x in data.get("member") or ()),
-            clinical_hours=int(data.get("clinical_hours") or 0),
-        ),
-        notes,
+    person = Person(
+        education=education,
+        accredited_program=data.get("accredited_program"),
+        experience_years=years,
+        experience_kinds=kinds,
+        held=tuple(x.upper() for x in data.get("held") or ()),
+        course_hours=int(data.get("course_hours") or 0),
+        training_program=bool(data.get("training_program") or data.get("training_hours")),
+        training_hours=int(data.get("training_hours") or 0),
+        practicode=bool(data.get("practicode") or False),
+        member=tuple(x.upper() for x in data.get("member") or ()),
+        clinical_hours=int(data.get("clinical_hours") or 0),
     )
+    if cat is not None:
+        from certplan.core.person import derive
+
+        person = derive(person, cat)
+    return person, notes
 
 
 # --------------------------------------------------------------------------- batch files

@@ -179,6 +179,15 @@ class ClinicalHoursReq(Strict):
     hours: int = Field(gt=0)
 
 
+class TrainingProgramReq(Strict):
+    """A completed training program (a school or vendor program, not a degree), e.g. NHA's CBCS route."""
+
+    kind: Literal["training-program"]
+    topic: str = Field(description="What the program teaches, as the body says it (e.g. 'medical billing and coding').")
+    hours: int | None = Field(None, gt=0, description="Minimum program length in hours, when the body sets one.")
+    within_years: int | None = Field(None, gt=0, description="Completed within this many years, when the body says.")
+
+
 class OtherReq(Strict):
     kind: Literal["other"]
     text: str
@@ -199,6 +208,7 @@ Requirement = Annotated[
         CourseReq,
         PracticodeReq,
         ClinicalHoursReq,
+        TrainingProgramReq,
         OtherReq,
     ],
     Field(discriminator="kind"),

@@ -380,7 +380,7 @@ def catalog_sources(
       certplan catalog sources
       certplan catalog sources CPC --format markdown
     """
-    from certplan.core import catalogq, lookup
+    from certplan.core import citations, lookup
 
     f = fmt_of(json_, fmt)
     cat = load(ctx)
@@ -390,7 +390,7 @@ def catalog_sources(
             scope = lookup.find(cat, code)
         except lookup.UnknownCode as exc:
             common.unknown_codes_exit([exc])
-    rows = catalogq.source_rows(cat, scope)
+    rows = citations.source_rows(cat, scope)
     from certplan.output.render import Column, write_rows
 
     cols = [
@@ -421,15 +421,15 @@ def catalog_stale(
       certplan catalog stale --older-than 18m
       certplan catalog stale --older-than 3y --json
     """
-    from certplan.core import catalogq
+    from certplan.core import citations
 
     f = fmt_of(json_, fmt)
     try:
-        cutoff = catalogq.cutoff_date(common.today(), older_than)
+        cutoff = citations.cutoff_date(common.today(), older_than)
     except ValueError as exc:
         common.fail_usage(str(exc))
     cat = load(ctx)
-    rows = catalogq.stale_facts(cat, cutoff)
+    rows = citations.stale_facts(cat, cutoff)
     from certplan.output.render import Column, write_rows
 
     cols = [

@@ -19,6 +19,7 @@ app.add_typer(profile_app, name="profile")
 
 
 class StatusChoice(str, Enum):
+    held = "held"
     eligible = "eligible"
     apprentice = "apprentice"
     not_eligible = "not-eligible"
@@ -32,6 +33,8 @@ def _flag_dict(f: ProfileFlags) -> dict[str, Any]:
         "experience_kinds": f.experience_kinds,
         "held": f.held,
         "course_hours": f.course_hours,
+        "training_program": f.training_program,
+        "training_hours": f.training_hours,
         "practicode": f.practicode,
         "member": f.member,
         "clinical_hours": f.clinical_hours,
@@ -74,19 +77,55 @@ def _normalise_held(cat, data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
-def resolve_profile(cat, f: ProfileFlags, quiet: bool = False):
-    """The person: saved profile overridden by flags; assumptions said on stderr."""
-    from certplan.profile import merge, to_profile
+# the option that sets each person field (for messages)
+OPTION = {
+    "education": "--education",
+    "accredited_program": "--accredited-program",
+    "experience_years": "--experience",
+    "experience_kinds": "--experience-kind",
+    "held": "--held",
+    "course_hours": "--course-hours",
+    "training_program": "--training-program",
+    "training_hours": "--training-hours",
+    "practicode": "--practicode",
+    "member": "--member",
+    "clinical_hours": "--clinical-hours",
+}
+PLACE_FLAGS = "the command line"
+PLACE_SAVED = "the saved profile"
 
-    data = merge(_saved(), _flag_dict(f))
-    problem = _check_refs(cat, data)
-    if problem:
-        common.fail_usage(problem)
-    person, notes = to_profile(_normalise_held(cat, data))
+
+def person_layers(f: ProfileFlags) -> list[tuple[str, dict[str, Any]]]:
+    """What each place says about the person, lowest priority first: saved profile, then flags."""
+    return [(PLACE_SAVED, _saved()), (PLACE_FLAGS, _flag_dict(f))]
+
+
+def resolve_person(cat, layers: list[tuple[str, dict[str, Any]]], quiet: bool = False):
+    """One Person from the layers (core.person.build); says on stderr where the answers came from."""
+    from certplan.core.person import PersonError, build
+
+    try:
+        res = build(cat, layers)
+    except PersonError as exc:
+        if exc.where == PLACE_SAVED:
+            from certplan.profile import profile_path
+
+            common.fail_usage(f"saved profile ({profile_path()}): {exc}; fix it with 'certplan profile set'")
+        common.fail_usage(f"{OPTION.get(exc.field, exc.field)}: {exc}")
     if not quiet:
-        for n in notes:
-            err(f"certplan: {n}")
-    return person
+        line = res.summary()
+        if line:
+            err(f"certplan: {line}")
+        for name, text in res.assumed:
+            err(f"certplan: no {OPTION[name]} given: {text}")
+        for text in res.implied:
+            err(f"certplan: {text}")
+    return res.person
+
+
+def resolve_profile(cat, f: ProfileFlags, quiet: bool = False):
+    """The person: saved profile overridden by flags; where each answer came from said on stderr."""
+    return resolve_person(cat, person_layers(f), quiet)
 
 
 ELIGIBLE_COLUMNS = (
@@ -191,7 +230,7 @@ def eligible_cmd(
     if f in ("csv", "markdown"):
         write_rows(flat, [*cols, Column("advice", "Advice")], f, o)
         return
-    order = ["eligible", "apprentice", "not-eligible"]
+    order = ["held", "eligible", "apprentice", "not-eligible"]
     groups = [(f"{s} ({sum(r['status'] == s for r in flat)})", [r for r in flat if r["status"] == s]) for s in order]
     groups = [g for g in groups if g[1]]
     if not groups:
@@ -202,7 +241,7 @@ def eligible_cmd(
 
 def _batch(cat, path, profile: ProfileFlags, creds, wanted, strict: bool, f: str, o) -> None:
     from certplan.core import eligibility
-    from certplan.profile import ProfileError, merge, read_batch, to_profile
+    from certplan.profile import ProfileError, read_batch
 
     if profile.given():
         common.fail_usage("--profiles reads each person from the file; profile flags cannot be combined with it")
@@ -212,25 +251,21 @@ def _batch(cat, path, profile: ProfileFlags, creds, wanted, strict: bool, f: str
         common.fail_usage(str(exc))
     bad = []
     answers = []
+    from certplan.core.person import PersonError, build
+
     for row in rows:
         problem = row.error
-        data = None
+        person = None
         if problem is None:
-            from certplan.profile import _check
-
-            data = merge({}, row.data or {})
-            problem = _check_refs(cat, data)
-            if problem is None:
-                try:
-                    _check(data, "row")
-                except ProfileError as exc:
-                    problem = str(exc)
+            try:
+                person = build(cat, [("row", row.data or {})]).person
+            except PersonError as exc:
+                problem = f"{exc.field}: {exc}" if exc.field in ("held", "member") else str(exc)
         if problem is not None:
             where = f"line {row.line}" if row.line else f"person {row.number}"
             label = f" ({row.id})" if row.id else ""
             bad.append(f"{path}: row {row.number}{label}, {where}: {problem}")
             continue
-        person, _ = to_profile(_normalise_held(cat, data))
         results = eligibility.evaluate_all(cat, person, creds)
         if wanted:
             results = [r for r in results if r["status"] in wanted]

@@ -141,7 +141,7 @@ def cost_cmd(
     if cred.code.upper() in {h.upper() for h in person.held}:
         common.err(f"certplan: you already hold {cred.code}; the exam line is what sitting it again would cost")
     basis = None if member is None else ("member" if member else "non-member")
-    res = cost.earn_and_keep_best(cred, cat, basis, years, attempts, person.held, person.member)
+    res = cost.estimate(cred, cat, person, basis, years, attempts)
     answer = {"schema_version": 1, **res, "roi": None}
     if roi:
         today = common.today()

@@ -65,6 +65,24 @@ CourseOpt = Annotated[
         "--course-hours", help="Hours of coding coursework completed.", min=0, max=10000, rich_help_panel=PANEL
     ),
 ]
+TrainingOpt = Annotated[
+    Optional[bool],
+    typer.Option(
+        "--training-program/--no-training-program",
+        help="Completed a medical billing/coding training program (e.g. for NHA's CBCS).",
+        rich_help_panel=PANEL,
+    ),
+]
+TrainingHoursOpt = Annotated[
+    Optional[int],
+    typer.Option(
+        "--training-hours",
+        help="Length of that training program in hours (implies --training-program).",
+        min=0,
+        max=100000,
+        rich_help_panel=PANEL,
+    ),
+]
 PracticodeOpt = Annotated[
     Optional[bool],
     typer.Option("--practicode/--no-practicode", help="Completed AAPC's Practicode.", rich_help_panel=PANEL),
@@ -93,6 +111,8 @@ class ProfileFlags:
     experience_kinds: list[str] | None = None
     held: list[str] | None = None
     course_hours: int | None = None
+    training_program: bool | None = None
+    training_hours: int | None = None
     practicode: bool | None = None
     member: list[str] | None = None
     clinical_hours: int | None = None
@@ -108,6 +128,8 @@ def flags(
     experience_kind: list[str] | None,
     held: list[str] | None,
     course_hours: int | None,
+    training_program: bool | None,
+    training_hours: int | None,
     practicode: bool | None,
     member: list[str] | None,
     clinical_hours: int | None,
@@ -138,6 +160,8 @@ def flags(
         experience_kinds=kinds,
         held=[h.strip().upper() for h in held] if held else None,
         course_hours=course_hours,
+        training_program=training_program,
+        training_hours=training_hours,
         practicode=practicode,
         member=[m.strip().upper() for m in member] if member else None,
         clinical_hours=clinical_hours,
@@ -151,6 +175,8 @@ PROFILE_OPTIONS = (
     ("experience_kind", KindOpt),
     ("held", HeldOpt),
     ("course_hours", CourseOpt),
+    ("training_program", TrainingOpt),
+    ("training_hours", TrainingHoursOpt),
     ("practicode", PracticodeOpt),
     ("member", MemberOpt),
     ("clinical_hours", ClinicalOpt),

@@ -1,16 +1,31 @@
-"""Costs computed from catalog fees: first-year cost and two-year upkeep.
+"""The one cost engine: what a credential costs to earn and keep, as dated, period-tagged lines.
 
-A cost that depends on an unknown fact is unknown (``None``), never zero; the
-parts that are unknown are named in ``unknown_parts``.
+:func:`estimate` chooses the fee basis by one rule (:func:`choose_basis`) and returns the lines of
+:func:`earn_and_keep`; each line carries a ``schedule`` of the years (1 = the year the credential is
+earned) in which its amounts fall.  Every other cost figure is a projection of those lines:
+
+- ``compare``'s first-year cost and two-year upkeep, ``recommend``'s budget check and ``plan``'s costs:
+  :func:`cheapest` (fee lines in year 1, and in years 2 and 3);
+- ``cost``: the lines over ``--years``;
+- ``path``'s running totals: the exam and membership of year 1.
+
+A cost that depends on an unknown fact is unknown (``None``), never zero; the parts that are unknown
+are named in ``unknown_parts``.  Money is never formatted here: that is ``output/``'s job.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from certplan.catalog.models import Body, Catalog, Credential, MembershipReq, Money
+from certplan.core.catalog_index import index_of
+from certplan.core.person import Person
+
+if TYPE_CHECKING:  # pragma: no cover
+    from certplan.catalog.models import Body, Catalog, Credential, Money
 
 BASES = ("member", "non-member")
+NOBODY = Person()
+COMPARE_YEARS = 3  # compare: the first year plus two years of upkeep
 
 
 def _applies(m: Money, basis: str) -> bool:
@@ -49,7 +64,7 @@ def membership_fee(body: Body | None) -> Money | None:
 def membership_needed_to_sit(cred: Credential) -> bool:
     if cred.eligibility is None:
         return False
-    return all(any(isinstance(r, MembershipReq) for r in p.requirements) for p in cred.eligibility.pathways)
+    return all(any(r.kind == "membership" for r in p.requirements) for p in cred.eligibility.pathways)
 
 
 def membership_needed_to_keep(cred: Credential, body: Body | None) -> bool | None:
@@ -83,106 +98,140 @@ def renewal_fees(cred: Credential, body: Body | None, basis: str) -> list[Money]
     return list(out.values())
 
 
-def costs(cred: Credential, cat: Catalog, basis: str, years: int = 2) -> dict[str, Any]:
-    """First-year cost and upkeep over ``years`` years (after the first) on one fee basis."""
-    urls = {s.id: s.url for s in cat.sources}
-    body = next((b for b in cat.bodies if b.code == cred.body), None)
+def already_member(cred: Credential, person: Person) -> bool:
+    """The person is a member of the credential's body (said, or implied by a credential they hold)."""
+    return bool(cred.body) and person.is_member(cred.body)
+
+
+def first_year_fees(cred: Credential, cat: Catalog, basis: str, person: Person = NOBODY) -> float | None:
+    """One exam attempt plus the membership dues of the first year on ``basis`` (None when unknown)."""
+    res = earn_and_keep(cred, cat, basis, years=1, attempts=1, person=person)
+    return year_total(res, 1, 1)
+
+
+def choose_basis(
+    cred: Credential, cat: Catalog, person: Person = NOBODY, basis: str | None = None
+) -> tuple[str, str, dict[str, Any]]:
+    """The fee basis, the rule that chose it and that rule's figures: the one rule every command uses.
+
+    1. a basis asked for (``--basis``);  2. the person is a member of the body (said, or implied by a credential
+    they hold, e.g. a CPC requires AAPC membership);  3. membership is required to sit the exam;  4. the basis whose
+    first-year fees (one exam attempt plus the first year's dues where they are paid) are lower;  5. with neither
+    known: member prices where membership is required to keep the credential (the dues are paid anyway), else
+    non-member prices.
+    """
+    if basis is not None:
+        return basis, "asked", {}
+    if already_member(cred, person):
+        return "member", "member-already", {"body": cred.body}
+    if membership_needed_to_sit(cred):
+        return "member", "required-to-sit", {"body": cred.body}
+    totals = {b: first_year_fees(cred, cat, b, person) for b in BASES}
+    known = {b: v for b, v in totals.items() if v is not None}
+    if len(known) == 2:
+        if known["member"] == known["non-member"]:
+            return "non-member", "same-cost", totals
+        return min(BASES, key=lambda b: (known[b], BASES.index(b))), "lower-first-year", totals
+    if len(known) == 1:
+        return next(iter(known)), "only-known", totals
+    body = index_of(cat).body_of(cred)
+    if membership_needed_to_keep(cred, body):
+        return "member", "required-to-keep", totals
+    return "non-member", "none-known", totals
+
+
+BASIS_REASONS = {
+    "asked": "{basis} prices, as asked",
+    "member-already": "member prices: you are a member of {body}",
+    "required-to-sit": "member prices: {body} membership is required to sit the exam",
+    "same-cost": "non-member prices: both bases cost the same in the first year",
+    "lower-first-year": "{basis} prices: lower first-year fees (exam and dues)",
+    "only-known": "{basis} prices: the only basis whose first-year fees are all known",
+    "required-to-keep": "member prices: membership is required to keep the credential (no basis has fully known fees)",
+    "none-known": "non-member prices: no basis has fully known fees",
+}
+
+
+def basis_reason(basis: str, rule: str, data: dict[str, Any]) -> str:
+    return BASIS_REASONS[rule].format(basis=basis, body=data.get("body") or "the body")
+
+
+def year_total(res: dict[str, Any], first: int, last: int, fees_only: bool = True) -> float | None:
+    """The sum of the lines' amounts that fall in years ``first``..``last`` (None when one of them is unknown)."""
+    total = 0.0
+    for ln in res["lines"]:
+        if not ln["in_total"] or (fees_only and not ln["fee"]):
+            continue
+        for s in ln["schedule"]:
+            if first <= s["year"] <= last:
+                if s["amount"] is None:
+                    return None
+                total += s["amount"]
+    return total
+
+
+def estimate(
+    cred: Credential,
+    cat: Catalog,
+    person: Person = NOBODY,
+    basis: str | None = None,
+    years: int = 2,
+    attempts: int = 1,
+) -> dict[str, Any]:
+    """``earn_and_keep`` on the basis :func:`choose_basis` picks, with ``basis_reason`` and ``basis_rule``."""
+    chosen, rule, data = choose_basis(cred, cat, person, basis)
+    res = earn_and_keep(cred, cat, chosen, years, attempts, person=person)
+    res["basis_reason"] = basis_reason(chosen, rule, data)
+    res["basis_rule"] = rule
+    return res
+
+
+def cheapest(
+    cred: Credential, cat: Catalog, basis: str | None = None, person: Person = NOBODY
+) -> dict[str, Any]:
+    """Compare's projection: first-year cost and two-year upkeep (fees only) on the chosen basis."""
+    res = estimate(cred, cat, person, basis, years=COMPARE_YEARS, attempts=1)
+    chosen = res["basis"]
     lines: list[dict[str, Any]] = []
     unknown: list[str] = []
-
-    def add(label: str, m: Money | None, times: int, period: str, missing_label: str) -> float | None:
-        if m is None or m.amount is None:
-            unknown.append(missing_label)
+    for ln in res["lines"]:
+        if not ln["fee"] or not ln["in_total"]:
+            continue
+        if ln["id"] == "exam":
+            label, missing = f"exam ({chosen} price)", f"exam fee ({chosen})"
+        elif ln["id"] == "membership":
+            why = ln["label"].rsplit("(", 1)[-1].rstrip(")")
+            label, missing = f"{cred.body} membership ({why})", f"{cred.body} membership dues"
+        else:
+            label, missing = ln["label"], "renewal fee"
+        for span, lo, hi in (("first year", 1, 1), (f"{COMPARE_YEARS - 1} years", 2, COMPARE_YEARS)):
+            parts = [s for s in ln["schedule"] if lo <= s["year"] <= hi]
+            if not parts:
+                continue
+            amount = None if any(s["amount"] is None for s in parts) else sum(s["amount"] for s in parts)
+            if amount is None and missing not in unknown:
+                unknown.append(missing)
             lines.append(
                 {
-                    "label": label,
-                    "amount": None,
-                    "period": period,
-                    "source": urls.get(m.source) if m else None,
-                    "note": (m.note if m else None) or "no sourced figure",
+                    "label": label if len(parts) == 1 else f"{label} x{len(parts)}",
+                    "amount": amount,
+                    "period": span,
+                    "source": ln["source"],
+                    "note": ln["note"] if amount is not None else (ln["note"] or "no sourced figure"),
                 }
             )
-            return None
-        amount = m.amount * times
-        lines.append(
-            {
-                "label": label + (f" x{times}" if times > 1 else ""),
-                "amount": amount,
-                "period": period,
-                "source": urls.get(m.source),
-                "note": m.what,
-            }
-        )
-        return amount
-
-    first: list[float | None] = []
-    upkeep: list[float | None] = []
-    fee = exam_fee(cred, basis)
-    first.append(add(f"exam ({basis} price)", fee, 1, "first year", f"exam fee ({basis})"))
-    to_sit = membership_needed_to_sit(cred)
-    to_keep = membership_needed_to_keep(cred, body)
-    if to_keep is None and cred.status == "current":
-        unknown.append("whether membership is required to keep the credential")
-    wants_membership = basis == "member" or to_sit or bool(to_keep)
-    dues = membership_fee(body) if wants_membership else None
-    if wants_membership:
-        why = "required to sit" if to_sit else ("required to keep" if to_keep else "for the member price")
-        first.append(add(f"{cred.body} membership ({why})", dues, 1, "first year", f"{cred.body} membership dues"))
-        if to_keep or basis == "member":
-            upkeep.append(add(f"{cred.body} membership", dues, years, f"{years} years", f"{cred.body} membership dues"))
-    cyc = cycle_years(cred, body)
-    for m in renewal_fees(cred, body, basis):
-        if m.per == "year":
-            upkeep.append(add("renewal fee (yearly)", m, years, f"{years} years", "renewal fee"))
-        elif cyc is None:
-            unknown.append("renewal cycle length")
-            upkeep.append(None)
-        else:
-            n = years // cyc
-            if n:
-                upkeep.append(add(f"renewal fee (every {cyc} years)", m, n, f"{years} years", "renewal fee"))
-    first_total = None if any(x is None for x in first) else sum(x for x in first if x is not None)
-    upkeep_total = None if any(x is None for x in upkeep) else sum(x for x in upkeep if x is not None)
+    labels = {ln["label"] for ln in res["lines"]}
+    unknown += [u for u in res["unknown_parts"] if u not in labels and u not in unknown]
     return {
         "code": cred.code,
-        "basis": basis,
-        "first_year": first_total,
-        "two_year_upkeep" if years == 2 else f"{years}_year_upkeep": upkeep_total,
+        "basis": res["basis"],
+        "basis_reason": res["basis_reason"],
+        "basis_rule": res["basis_rule"],
+        "first_year": year_total(res, 1, 1),
+        "two_year_upkeep": year_total(res, 2, COMPARE_YEARS),
         "lines": lines,
         "unknown_parts": unknown,
     }
-
-
-def cheapest(cred: Credential, cat: Catalog, basis: str | None = None) -> dict[str, Any]:
-    """Costs on the given basis, or on the basis that is cheapest in total (said in ``basis_reason``)."""
-    if basis is not None:
-        res = costs(cred, cat, basis)
-        res["basis_reason"] = f"{basis} prices, as asked"
-        return res
-    options = [costs(cred, cat, b) for b in BASES]
-
-    def total(r: dict[str, Any]) -> float | None:
-        if r["first_year"] is None or r["two_year_upkeep"] is None:
-            return None
-        return r["first_year"] + r["two_year_upkeep"]
-
-    known = [(total(r), i, r) for i, r in enumerate(options) if total(r) is not None]
-    if known:
-        t, _, res = min(known, key=lambda x: (x[0], x[1]))
-        other = [r for r in options if r is not res][0]
-        ot = total(other)
-        if ot is None:
-            res["basis_reason"] = f"{res['basis']} prices: the only basis whose total is known"
-        elif ot == t:
-            res["basis_reason"] = f"{res['basis']} prices: both bases cost the same"
-        else:
-            res["basis_reason"] = (
-                f"{res['basis']} prices: cheapest over the first three years (${t:,.0f} vs ${ot:,.0f})"
-            )
-        return res
-    res = options[1]
-    res["basis_reason"] = "non-member prices: no basis has a fully known total"
-    return res
 
 
 # --------------------------------------------------------------------------- certplan cost (earn and keep over N years)
@@ -267,30 +316,49 @@ def earn_and_keep(
     attempts: int = 1,
     held: tuple[str, ...] | list[str] = (),
     member_of: tuple[str, ...] | list[str] = (),
+    person: Person | None = None,
 ) -> dict[str, Any]:
     """What it costs to earn ``cred`` and keep it for ``years`` years, on one fee basis.
+
+    ``person`` says what the person holds and which bodies they belong to (``held``/``member_of`` are the
+    older way to say the same).  Every line has a ``schedule``: [{year, amount}], year 1 being the year the
+    credential is earned; exam and study fall in year 1, dues in each year they are paid, a renewal fee at
+    the end of each cycle (years c, 2c, ...; a yearly fee every year), CEUs at the end of each cycle.
 
     Lines: exam attempts, membership, renewal fees, CEUs (scaled by the credentials held afterwards) and their
     cost, study materials.  Each line is sourced, an estimate, or unknown (``amount`` None); unknown lines make
     the total unknown and are named in ``unknown_parts``.  ``fees_total`` covers only the fee lines (exam,
     membership, renewal) and decides the cheapest basis.
     """
-    urls = {s.id: s.url for s in cat.sources}
-    body = next((b for b in cat.bodies if b.code == cred.body), None)
-    facts = {f.id: f for f in cat.facts}
-    held = [h.upper() for h in held]
-    members = {m.upper() for m in member_of}
+    idx = index_of(cat)
+    urls = idx.urls
+    body = idx.body_of(cred)
+    facts = idx.facts
+    if person is None:
+        from certplan.core.person import derive
+
+        person = derive(Person(held=tuple(h.upper() for h in held), member=tuple(m.upper() for m in member_of)), cat)
+    held = [h.upper() for h in person.held]
     lines: list[dict[str, Any]] = []
     notes: list[str] = []
     unknown_parts: list[str] = []
 
-    def line(key, label, amount, period, source, note, kind="sourced", fee=True, in_total=True, count=1, unit=None):
+    def line(
+        key, label, amount, period, source, note, kind="sourced", fee=True, in_total=True, count=1, unit=None, when=None
+    ):
         if amount is None:
             kind = "unknown"
             if in_total:
                 unknown_parts.append(label)
+        # the years the amount falls in: `when` lists them (unit amount each), else all of it in year 1
+        if when is not None:
+            each = None if amount is None or not when else amount / len(when)
+            schedule = [{"year": y, "amount": each} for y in when]
+        else:
+            schedule = [{"year": 1, "amount": amount}]
         lines.append(
             {
+                "schedule": schedule,
                 "id": key,
                 "label": label,
                 "amount": amount,
@@ -347,14 +415,7 @@ def earn_and_keep(
     if to_keep is None and cred.status == "current":
         notes.append(f"whether {cred.body} membership is required to keep {cred.code} is not stated in the catalog")
         unknown_parts.append("whether membership is required to keep the credential")
-    already = body is not None and (
-        body.code.upper() in members
-        or any(
-            c.body == body.code and membership_needed_to_keep(c, body)
-            for c in cat.credentials
-            if c.code.upper() in held and c.code.upper() != cred.code.upper()
-        )
-    )
+    already = body is not None and already_member(cred, person)
     if to_sit or to_keep or basis == "member":
         dues = membership_fee(body)
         n = years if (to_keep or basis == "member") else 1
@@ -382,6 +443,7 @@ def earn_and_keep(
             in_total=not already,
             count=n,
             unit=dues.amount if dues else None,
+            when=list(range(1, n + 1)),
         )
 
     # renewal (recertification) fees
@@ -396,12 +458,22 @@ def earn_and_keep(
         if m.per == "year":
             n = years
             period = f"{years} year" + ("s" if years != 1 else "")
+            due = list(range(1, years + 1))
         elif cyc is None:
-            line("renewal", "renewal fee", None, "each renewal", urls.get(m.source), "renewal cycle length unknown")
+            line(
+                "renewal",
+                "renewal fee",
+                None,
+                "each renewal",
+                urls.get(m.source),
+                "renewal cycle length unknown",
+                when=[years] if years > 1 else [],
+            )
             continue
         else:
             n = years // cyc
             period = f"every {cyc} years ({n} in {years} year" + ("s" if years != 1 else "") + ")"
+            due = [cyc * k for k in range(1, n + 1)]
         fee = m
         label = f"renewal fee ({m.what})" if m.what and m.what.lower() != "renewal fee" else "renewal fee"
         note = _fee_who(m)
@@ -419,12 +491,15 @@ def earn_and_keep(
                     period,
                     urls.get(m.source),
                     f"you already hold {', '.join(others)}; whether {cred.code} adds to that fee is not stated",
+                    when=due,
                 )
                 continue
         if fee.amount is None:
-            line("renewal", label, None, period, urls.get(fee.source), fee.note or "no sourced figure")
+            line("renewal", label, None, period, urls.get(fee.source), fee.note or "no sourced figure", when=due)
         else:
-            line("renewal", label, fee.amount * n, period, urls.get(fee.source), note, count=n, unit=fee.amount)
+            line(
+                "renewal", label, fee.amount * n, period, urls.get(fee.source), note, count=n, unit=fee.amount, when=due
+            )
     if not cadence and cred.status == "current":
         notes.append(
             f"the catalog lists no separate renewal fee for {cred.code}"
@@ -476,9 +551,11 @@ def earn_and_keep(
         rule_src = urls.get(cred.maintenance.ceus.source)
     ceus["source"] = rule_src
     span = f"{years} year" + ("s" if years != 1 else "")
+    cycles = ceus["cycles_in_period"]
+    ceu_when = [cyc * k for k in range(1, cycles + 1)] if cyc and cycles else [years]
     if n_ceus is None:
         line(
-            "ceus", "CEUs to earn", None, span, None, "how many CEUs this adds is not known: " + ceus["rule"], fee=False
+            "ceus", "CEUs to earn", None, span, None, "how many CEUs this adds is not known: " + ceus["rule"], fee=False, when=ceu_when
         )
     elif n_ceus == 0:
         why = (
@@ -486,14 +563,14 @@ def earn_and_keep(
             if not ceus["cycles_in_period"]
             else f"holding it adds no CEUs to the {ceus['per_cycle_after']} you owe {cred.body} per cycle"
         )
-        line("ceus", "CEUs to earn: none", 0, span, rule_src, why, fee=False)
+        line("ceus", "CEUs to earn: none", 0, span, rule_src, why, fee=False, when=ceu_when)
     else:
         label = f"CEUs to earn: {n_ceus} ({ceus['added_per_cycle']} per {cyc}-year cycle x {ceus['cycles_in_period']})"
         if per_unit is None or per_unit.value is None:
             note = "no sourced figure for the cost of a CEU"
             if own is not None:
                 note += f" ({own.text.rstrip('.')})"
-            line("ceus", label, None, span, rule_src, note, fee=False, count=n_ceus)
+            line("ceus", label, None, span, rule_src, note, fee=False, count=n_ceus, when=ceu_when)
         else:
             # a body-specific figure is conditional (e.g. free courses from the body): an estimate
             line(
@@ -507,6 +584,7 @@ def earn_and_keep(
                 fee=False,
                 count=n_ceus,
                 unit=per_unit.value,
+                when=ceu_when,
             )
 
     # study materials: a priced fact for this credential, else unknown; related sourced facts are listed
@@ -562,36 +640,14 @@ def earn_and_keep_best(
     attempts: int = 1,
     held: tuple[str, ...] | list[str] = (),
     member_of: tuple[str, ...] | list[str] = (),
+    person: Person | None = None,
 ) -> dict[str, Any]:
-    """``earn_and_keep`` on the given basis, or on the one whose fees cost least (said in ``basis_reason``)."""
-    if basis is not None:
-        res = earn_and_keep(cred, cat, basis, years, attempts, held, member_of)
-        res["basis_reason"] = f"{basis} prices, as asked"
-        return res
-    if cred.body and cred.body.upper() in {m.upper() for m in member_of}:
-        res = earn_and_keep(cred, cat, "member", years, attempts, held, member_of)
-        res["basis_reason"] = f"member prices: you are a member of {cred.body}"
-        return res
-    if membership_needed_to_sit(cred):
-        res = earn_and_keep(cred, cat, "member", years, attempts, held, member_of)
-        res["basis_reason"] = f"member prices: {cred.body} membership is required to sit the exam"
-        return res
-    options = [earn_and_keep(cred, cat, b, years, attempts, held, member_of) for b in BASES]
-    known = [(r["fees_total"], i, r) for i, r in enumerate(options) if r["fees_total"] is not None]
-    if not known:
-        res = options[1]
-        res["basis_reason"] = "non-member prices: no basis has fully known fees"
-        return res
-    t, _, res = min(known, key=lambda x: (x[0], x[1]))
-    other = [r for r in options if r is not res][0]
-    ot = other["fees_total"]
-    if ot is None:
-        res["basis_reason"] = f"{res['basis']} prices: the only basis whose fees are all known"
-    elif ot == t:
-        res["basis_reason"] = f"{res['basis']} prices: both bases cost the same"
-    else:
-        res["basis_reason"] = f"{res['basis']} prices: the fees are lower ({money(t)} vs {money(ot)})"
-    return res
+    """:func:`estimate` for callers that still pass held codes and bodies."""
+    if person is None:
+        from certplan.core.person import derive
+
+        person = derive(Person(held=tuple(h.upper() for h in held), member=tuple(m.upper() for m in member_of)), cat)
+    return estimate(cred, cat, person, basis, years, attempts)
 
 
 def body_ceu_fact(cat: Catalog, body: str | None):

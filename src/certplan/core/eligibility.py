@@ -1,203 +1,92 @@
 """Eligibility: which pathway a person meets, what is missing, and how long until it is met.
 
-Pure functions over catalog models and a :class:`Profile`; no I/O.
+Pure functions over catalog models and a :class:`~certplan.core.person.Person`; no I/O.  Every
+requirement is checked by :mod:`certplan.core.requirements`, the one engine for requirement kinds.
 
 Rules modelled:
 - a credential's eligibility is an OR of pathways, each an AND of requirements;
-- membership of the body is something a person buys when registering, not a barrier:
-  it is reported under ``to_do``, never as ``missing``;
-- ``months_until_eligible`` is given only when experience is all that is missing;
-- a credential with an apprentice designation (CPC-A, COC-A) can be sat by an eligible
-  person who lacks the experience: the status is then ``apprentice`` and the result says
-  what removes the designation and when;
+- a credential the person already holds (or one superseded by a credential they hold) has status ``held``;
+- membership of the body is something a person buys when registering, not a barrier: it is reported
+  under ``to_do``, never as ``missing``, and not at all when the person is a member (or holds a credential
+  whose upkeep requires that membership);
+- ``months_until_eligible`` is given only when time (experience) is all that is missing;
+- a credential with an apprentice designation (CPC-A, COC-A) can be sat by an eligible person who lacks
+  the experience: the status is then ``apprentice`` and the result says what removes the designation and
+  when;
 - recommended preparation is advice and never changes the status.
 """
 
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass, field
 from typing import Any
 
-from certplan.catalog.models import (
-    EDUCATION_LEVELS,
-    Catalog,
-    ClinicalHoursReq,
-    CourseReq,
-    Credential,
-    CredentialReq,
-    EducationReq,
-    ExperienceReq,
-    MembershipReq,
-    OtherReq,
-    Pathway,
-    PracticodeReq,
-    ProgramReq,
-)
-from certplan.core import words
+from certplan.core import requirements as rq
+from certplan.core.catalog_index import index_of
+from certplan.core.person import MAX_EXPERIENCE_YEARS, PROGRAM_EDUCATION, Person  # noqa: F401  (re-exported)
 
-STATUS_ORDER = {"not-eligible": 0, "apprentice": 1, "eligible": 2}
-PROGRAM_EDUCATION = {
-    "associate": "associate",
-    "bachelor": "bachelor",
-    "master": "master",
-    "post-baccalaureate": "bachelor",
-}
-MAX_EXPERIENCE_YEARS = 60.0
+STATUSES = ("held", "eligible", "apprentice", "not-eligible")
+STATUS_ORDER = {"not-eligible": 0, "apprentice": 1, "eligible": 2, "held": 3}
+
+# Kept for callers that still say Profile; the person is one class.
+Profile = Person
+months_between = rq.months_between
 
 
-@dataclass(frozen=True)
-class Profile:
-    education: str = "high-school"
-    accredited_program: str | None = None
-    experience_years: float = 0.0
-    experience_kinds: tuple[str, ...] = ()
-    held: tuple[str, ...] = ()
-    course_hours: int = 0
-    practicode: bool = False
-    member: tuple[str, ...] = ()
-    clinical_hours: int = 0
-
-    def education_rank(self) -> int:
-        rank = EDUCATION_LEVELS.index(self.education)
-        if self.accredited_program:
-            rank = max(rank, EDUCATION_LEVELS.index(PROGRAM_EDUCATION[self.accredited_program]))
-        return rank
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "education": self.education,
-            "accredited_program": self.accredited_program,
-            "experience_years": self.experience_years,
-            "experience_kinds": list(self.experience_kinds),
-            "held": list(self.held),
-            "course_hours": self.course_hours,
-            "practicode": self.practicode,
-            "member": list(self.member),
-            "clinical_hours": self.clinical_hours,
-        }
+def _pathway_ref(c: rq.PathwayCheck, urls: dict[str, str]) -> dict[str, Any]:
+    return {
+        "id": c.pathway.id,
+        "label": c.pathway.label,
+        "text": rq.describe_pathway(c.pathway),
+        "source": urls.get(c.pathway.source),
+    }
 
 
-@dataclass
-class PathwayCheck:
-    pathway: Pathway
-    missing: list[str] = field(default_factory=list)
-    to_do: list[str] = field(default_factory=list)
-    experience_months: int = 0  # months of experience still to gain
-    other_missing: int = 0  # missing items that are not experience
-
-    @property
-    def met(self) -> bool:
-        return not self.missing
-
-    @property
-    def months(self) -> int | None:
-        """Months until met when only experience is missing, else None."""
-        if self.other_missing:
-            return None
-        return self.experience_months
-
-    def closeness(self, index: int) -> tuple[int, int, int]:
-        return (self.other_missing, self.experience_months, index)
+def _pathway_row(c: rq.PathwayCheck, urls: dict[str, str]) -> dict[str, Any]:
+    return {
+        **_pathway_ref(c, urls),
+        "met": c.met,
+        "missing": c.missing,
+        "to_do": c.to_do,
+        "months_until_met": c.months,
+        "needs_confirmation": c.needs_confirmation,
+    }
 
 
-def months_between(years_needed: float, years_have: float) -> int:
-    gap = years_needed - years_have
-    if gap <= 0:
-        return 0
-    return math.ceil(round(gap * 12, 6))
-
-
-def held_set(cat: Catalog | None, held: tuple[str, ...]) -> set[str]:
-    """Codes held, plus those they replace (holding RHIA satisfies a requirement for RHIT)."""
-    out = {h.upper() for h in held}
-    if cat is not None:
-        by_code = {c.code.upper(): c for c in cat.credentials}
-        changed = True
-        while changed:
-            changed = False
-            for code in list(out):
-                for r in by_code[code].replaces if code in by_code else []:
-                    if r.upper() not in out:
-                        out.add(r.upper())
-                        changed = True
-    return out
-
-
-def check_pathway(p: Pathway, person: Profile, held: set[str]) -> PathwayCheck:
-    res = PathwayCheck(p)
-    for req in p.requirements:
-        if isinstance(req, EducationReq):
-            if person.education_rank() < EDUCATION_LEVELS.index(req.level):
-                res.missing.append(words.requirement(req))
-                res.other_missing += 1
-        elif isinstance(req, ProgramReq):
-            if person.accredited_program not in req.levels:
-                res.missing.append(words.requirement(req))
-                res.other_missing += 1
-        elif isinstance(req, ExperienceReq):
-            kinds = set(person.experience_kinds)
-            have = person.experience_years if kinds & set(req.of) else 0.0
-            gap = months_between(req.years, have)
-            if gap:
-                have_txt = words.years_words(have) if have else "none yet"
-                res.missing.append(
-                    f"{words.requirement(req)} (you have {have_txt}; {gap} more month" + ("s" if gap != 1 else "") + ")"
-                )
-                res.experience_months = max(res.experience_months, gap)
-        elif isinstance(req, CredentialReq):
-            if not {c.upper() for c in req.any_of} & held:
-                res.missing.append(words.requirement(req))
-                res.other_missing += 1
-        elif isinstance(req, MembershipReq):
-            if req.body.upper() not in {m.upper() for m in person.member}:
-                res.to_do.append(f"join {req.body} (membership is required to register)")
-        elif isinstance(req, CourseReq):
-            if person.course_hours < req.hours:
-                res.missing.append(words.requirement(req))
-                res.other_missing += 1
-        elif isinstance(req, PracticodeReq):
-            if not person.practicode:
-                res.missing.append(words.requirement(req))
-                res.other_missing += 1
-        elif isinstance(req, ClinicalHoursReq):
-            if person.clinical_hours < req.hours:
-                res.missing.append(f"{words.requirement(req)} (you have {person.clinical_hours})")
-                res.other_missing += 1
-        elif isinstance(req, OtherReq):
-            if req.check == "step":
-                res.to_do.append(req.text)
-                continue
-            res.missing.append(f"{req.text} (certplan cannot check this; confirm it with the body)")
-            res.other_missing += 1
-    return res
-
-
-def best(checks: list[PathwayCheck]) -> PathwayCheck:
-    met = [c for c in checks if c.met]
-    if met:
-        return met[0]
-    return min(enumerate(checks), key=lambda ic: ic[1].closeness(ic[0]))[1]
-
-
-def fastest_by_experience(checks: list[PathwayCheck]) -> PathwayCheck | None:
-    timed = [(c.months, i, c) for i, c in enumerate(checks) if c.months is not None]
-    if not timed:
+def apprentice_status(cred: Any, person: Person) -> dict[str, Any] | None:
+    """For a credential with an apprentice designation: whether the person would carry it (None if not)."""
+    a = cred.apprentice
+    if a is None:
         return None
-    return min(timed, key=lambda t: (t[0], t[1]))[2]
+    rchecks = [rq.check_pathway(p, person) for p in a.removal]
+    if any(c.met for c in rchecks):
+        return None
+    fast = rq.fastest_by_time(rchecks)
+    near = fast or rq.best(rchecks)
+    advice = []
+    for c in rchecks:
+        if c is not near and c.months is None and c.other_missing and c.experience_months < near.experience_months:
+            advice.append(f"to lose the {a.designation} sooner: {' and '.join(c.missing)}")
+    return {
+        "designation": a.designation,
+        "rule": a.rule,
+        "removal": [rq.describe_pathway(p) for p in a.removal],
+        "removal_pathway": rq.describe_pathway(near.pathway),
+        "removal_missing": near.missing,
+        "months_to_full_credential": fast.months if fast else None,
+        "_advice": advice,
+    }
 
 
-def evaluate(
-    cred: Credential, person: Profile, cat: Catalog | None = None, urls: dict[str, str] | None = None
-) -> dict[str, Any]:
+def evaluate(cred: Any, person: Person, cat: Any = None, urls: dict[str, str] | None = None) -> dict[str, Any]:
     """The eligibility answer for one credential (the ``eligible --json`` item)."""
-    urls = urls or {}
-    held = held_set(cat, person.held)
+    if urls is None:
+        urls = index_of(cat).urls if cat is not None else {}
     out: dict[str, Any] = {
         "code": cred.code,
         "name": cred.name,
         "status": "not-eligible",
         "pathway": None,
+        "pathways": [],
         "missing": [],
         "to_do": [],
         "months_until_eligible": None,
@@ -205,71 +94,57 @@ def evaluate(
         "advice": [],
         "source": None,
     }
+    if person.holds(cred.code):
+        out["status"] = "held"
+        out["months_until_eligible"] = 0
+        direct = cred.code.upper() in {h.upper() for h in person.held}
+        out["advice"].append(
+            f"you already hold {cred.code}" if direct else f"{cred.code} is covered by a credential you hold"
+        )
+        if cred.code in person.apprentice and cred.apprentice is not None:
+            a = apprentice_status(cred, person)
+            if a is not None:
+                out["advice"] += a.pop("_advice")
+                out["apprentice"] = a
+        return out
     if cred.status != "current" or cred.eligibility is None:
         out["missing"] = [
             f"{cred.code} is {cred.status}; it cannot be earned"
             + (f" (see {', '.join(cred.see_also)})" if cred.see_also else "")
         ]
         return out
-    if cred.code.upper() in held:
-        out["advice"].append(f"you already hold {cred.code}")
-    checks = [check_pathway(p, person, held) for p in cred.eligibility.pathways]
-    chosen = best(checks)
-    out["pathway"] = {
-        "id": chosen.pathway.id,
-        "label": chosen.pathway.label,
-        "text": words.pathway(chosen.pathway),
-        "source": urls.get(chosen.pathway.source),
-    }
+    checks = [rq.check_pathway(p, person) for p in cred.eligibility.pathways]
+    out["pathways"] = [_pathway_row(c, urls) for c in checks]
+    chosen = rq.best(checks)
+    if not chosen.met:
+        quick = rq.fastest_by_time(checks)
+        if quick is not None:
+            chosen = quick
+            out["months_until_eligible"] = quick.months
+    else:
+        out["status"] = "eligible"
+        out["months_until_eligible"] = 0
+    out["pathway"] = _pathway_ref(chosen, urls)
     out["source"] = urls.get(chosen.pathway.source)
     out["missing"] = chosen.missing
     out["to_do"] = chosen.to_do
-    if chosen.met:
-        out["status"] = "eligible"
-        out["months_until_eligible"] = 0
-    else:
-        quick = fastest_by_experience(checks)
-        if quick is not None:
-            if quick is not chosen:
-                chosen = quick
-                out["pathway"] = {
-                    "id": quick.pathway.id,
-                    "label": quick.pathway.label,
-                    "text": words.pathway(quick.pathway),
-                    "source": urls.get(quick.pathway.source),
-                }
-                out["missing"] = quick.missing
-                out["to_do"] = quick.to_do
-            out["months_until_eligible"] = quick.months
-    if out["status"] == "eligible" and cred.apprentice is not None:
-        a = cred.apprentice
-        rchecks = [check_pathway(p, person, held) for p in a.removal]
-        if not any(c.met for c in rchecks):
+    if out["status"] == "eligible":
+        a = apprentice_status(cred, person)
+        if a is not None:
             out["status"] = "apprentice"
-            fast = fastest_by_experience(rchecks)
-            near = fast or best(rchecks)
-            out["apprentice"] = {
-                "designation": a.designation,
-                "rule": a.rule,
-                "removal": [words.pathway(p) for p in a.removal],
-                "removal_pathway": words.pathway(near.pathway),
-                "removal_missing": near.missing,
-                "months_to_full_credential": fast.months if fast else None,
-            }
-            for c in rchecks:
-                if (
-                    c is not near
-                    and c.months is None
-                    and c.other_missing
-                    and c.experience_months < (near.experience_months if near else 0)
-                ):
-                    out["advice"].append(f"to lose the {a.designation} sooner: {' and '.join(c.missing)}")
+            out["advice"] += a.pop("_advice")
+            out["apprentice"] = a
     for note in cred.eligibility.recommended:
         out["advice"].append(f"recommended: {note.text}")
     return out
 
 
-def evaluate_all(cat: Catalog, person: Profile, creds: list[Credential] | None = None) -> list[dict[str, Any]]:
-    urls = {s.id: s.url for s in cat.sources}
-    chosen = creds if creds is not None else [c for c in cat.credentials if c.status == "current"]
-    return [evaluate(c, person, cat, urls) for c in chosen]
+def evaluate_all(cat: Any, person: Person, creds: list[Any] | None = None) -> list[dict[str, Any]]:
+    idx = index_of(cat)
+    chosen = creds if creds is not None else idx.current
+    return [evaluate(c, person, cat, idx.urls) for c in chosen]
+
+
+def status_of(cat: Any, cred: Any, person: Person) -> str:
+    """Just the status (held, eligible, apprentice, not-eligible): what every command reports for this pair."""
+    return evaluate(cred, person, cat)["status"]

@@ -84,9 +84,9 @@ def suggest(code: str, candidates: Iterable[str], n: int = 3) -> list[str]:
 
 
 def find(cat: Catalog, code: str) -> Credential:
-    idx = index(cat)
-    key = _norm(code)
-    cred = idx.get(key) or idx.get(key.replace(" ", ""))
+    from certplan.core.catalog_index import index_of
+
+    cred = index_of(cat).credential(code)
     if cred is None:
         raise UnknownCode(code, suggest(code, [c.code for c in cat.credentials]))
     return cred

@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from certplan.catalog.models import Catalog, Credential
-from certplan.core import cost, eligibility, views, words
+from certplan.core import cost, eligibility, views
+from certplan.core import requirements as rq
+from certplan.core.person import Person, held_closure
 
 WEIGHTS = {
     "setting_primary": 3,  # the credential's first-listed work setting is one you want
@@ -63,7 +65,7 @@ def _money(a: float | None) -> str:
     return "unknown" if a is None else f"${a:,.0f}"
 
 
-def _level_part(c: Credential, person: eligibility.Profile) -> tuple[int, str | None, str | None]:
+def _level_part(c: Credential, person: Person) -> tuple[int, str | None, str | None]:
     years = person.experience_years
     newcomer = years < 1 and not person.held
     if newcomer:
@@ -73,7 +75,7 @@ def _level_part(c: Credential, person: eligibility.Profile) -> tuple[int, str | 
             return WEIGHTS["level_stretch"], None, "a management credential: usually taken after years of experience"
         return 0, None, None
     if years >= 2 and c.level in ("advanced", "specialty"):
-        return WEIGHTS["level_fit"], f"an {c.level} credential that builds on your {words.years_words(years)}", None
+        return WEIGHTS["level_fit"], f"an {c.level} credential that builds on your {rq.years_words(years)}", None
     return 0, None, None
 
 
@@ -98,7 +100,7 @@ def _recognition(c: Credential) -> tuple[int, list[str], list[str]]:
     return score, reasons, notes
 
 
-def score_one(c: Credential, cat: Catalog, person: eligibility.Profile, prefs: Preferences, today: dt.date) -> Scored:
+def score_one(c: Credential, cat: Catalog, person: Person, prefs: Preferences, today: dt.date) -> Scored:
     s = Scored(c)
     urls = {x.id: x.url for x in cat.sources}
     # setting
@@ -170,7 +172,7 @@ def score_one(c: Credential, cat: Catalog, person: eligibility.Profile, prefs: P
     if against:
         s.tradeoffs.append(against)
     # cost
-    k = cost.cheapest(c, cat)
+    k = cost.cheapest(c, cat, None, person)
     s.first_year = k["first_year"]
     if prefs.budget is not None:
         if s.first_year is None:
@@ -209,8 +211,8 @@ def score_one(c: Credential, cat: Catalog, person: eligibility.Profile, prefs: P
     return s
 
 
-def recommend(cat: Catalog, person: eligibility.Profile, prefs: Preferences, today: dt.date) -> list[dict[str, Any]]:
-    held = eligibility.held_set(cat, person.held)
+def recommend(cat: Catalog, person: Person, prefs: Preferences, today: dt.date) -> list[dict[str, Any]]:
+    held = held_closure(cat, person.held)
     cands = [c for c in cat.credentials if c.status == "current" and c.code.upper() not in held]
     scored = [score_one(c, cat, person, prefs, today) for c in cands]
     order = {c.code: i for i, c in enumerate(cat.credentials)}

@@ -48,6 +48,7 @@ REQUIREMENT = {
                 "course",
                 "practicode",
                 "clinical-hours",
+                "training-program",
                 "other",
             ]
         },
@@ -225,7 +226,7 @@ ELIGIBLE_ITEM = obj(
     {
         "code": STR,
         "name": STR,
-        "status": {"enum": ["eligible", "apprentice", "not-eligible"]},
+        "status": {"enum": ["held", "eligible", "apprentice", "not-eligible"]},
         "pathway": obj({"id": STR, "label": STR, "text": STR, "source": NSTR}, nullable=True),
         "missing": arr(STR),
         "months_until_eligible": {
@@ -290,7 +291,7 @@ RECOMMEND = {
                 "description": "setting, focus, eligibility, level, cost, recognition: the README gives the weights",
                 "additionalProperties": INT,
             },
-            "status": {"enum": ["eligible", "apprentice", "not-eligible"]},
+            "status": {"enum": ["held", "eligible", "apprentice", "not-eligible"]},
             "months_until_eligible": NINT,
             "first_year_cost": NNUM,
             "reasons": arr(STR),

@@ -313,7 +313,7 @@ PATH_TO = obj(
         "schema_version": {"const": 1},
         "goal": obj({"code": STR, "name": STR, "body": NSTR, "status": STR}),
         "profile": {"type": "object"},
-        "status_now": {"enum": ["eligible", "apprentice", "not-eligible"]},
+        "status_now": {"enum": ["held", "eligible", "apprentice", "not-eligible"]},
         "routes": arr(ROUTE),
         "fastest": NSTR,
         "cheapest": NSTR,

@@ -175,7 +175,7 @@ PLAN = {
             ),
             "eligibility": obj(
                 {
-                    "status": {"enum": ["eligible", "apprentice", "not-eligible"]},
+                    "status": {"enum": ["held", "eligible", "apprentice", "not-eligible"]},
                     "pathway": obj({"id": STR, "label": STR, "text": STR, "source": NSTR}, nullable=True),
                     "missing": arr(STR),
                     "to_do": arr(STR),

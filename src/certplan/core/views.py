@@ -20,7 +20,7 @@ from certplan.catalog.models import (
     Pathway,
     PayFigure,
 )
-from certplan.core import words
+from certplan.core import requirements as rq
 
 SCHEMA_VERSION = 1
 DATED_AFTER_YEARS = 3
@@ -93,7 +93,7 @@ def money(m: Money, ctx: Ctx) -> dict[str, Any]:
 
 def requirement(req) -> dict[str, Any]:
     d = req.model_dump(mode="json")
-    d["text"] = words.requirement(req)
+    d["text"] = rq.describe(req)
     return d
 
 
@@ -101,7 +101,7 @@ def pathway(p: Pathway, ctx: Ctx) -> dict[str, Any]:
     return {
         "id": p.id,
         "label": p.label,
-        "text": words.pathway(p),
+        "text": rq.describe_pathway(p),
         "requirements": [requirement(r) for r in p.requirements],
         "note": p.note,
         "source": ctx.url(p.source),
