@@ -176,10 +176,10 @@ def test_occupations_have_median_percentiles_employment_and_outlook(catalog):
 
 # --------------------------------------------------------------------------- breadth and source quality (issue 16)
 
-NEW_BODIES = {"HFMA", "AAHAM", "CCB", "MGMA", "PAHCOM", "PMI", "BMSC", "NAHAM", "HBMA"}
+NEW_BODIES = {"HFMA", "AAHAM", "CCB", "MGMA", "PAHCOM", "PMI", "BMSC", "NAHAM", "HBMA", "NAHRI"}
 NEW_CURRENT = (
     "CRCR CHFP CRCS-I CRCS-P CRCP-I CRCP-P CRCE-I CRCE-P CRIP CCT CHC CHPC CHRC CMPE CMM HITCM-PP "
-    "CMC CMIS CMOM HCS-D HCS-O HCS-H HCS-C CPCD COSC CHAA CHAM CHBME"
+    "CMC CMIS CMOM HCS-D HCS-O HCS-H HCS-C CPCD COSC CHAA CHAM CHBME CHRI"
 ).split()
 
 
