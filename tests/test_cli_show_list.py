@@ -108,13 +108,20 @@ def test_list_csv_and_markdown(run):
         (["list", "--level", "expert"], "certplan: --level 'expert' is not one of"),
         (["list", "--body", "AHIM"], "certplan: unknown body 'AHIM'; did you mean AHIMA"),
         (["list", "--json", "--format", "csv"], "certplan: --json and --format csv contradict each other"),
-        (["show", "CPC", "--format", "csv"], "certplan: --format csv is not available here"),
     ],
 )
 def test_bad_arguments_exit_2(run, args, message):
     r = run(*args)
     assert r.exit_code == 2
     assert r.stderr.startswith(message)
+
+
+def test_show_offers_only_the_formats_it_renders(run):
+    r = run("show", "CPC", "--format", "csv")
+    assert r.exit_code == 2
+    assert r.stderr.splitlines()[-1] == (
+        "Error: Invalid value for '--format' / '-f': 'csv' is not one of 'table', 'json', 'markdown'."
+    )
 
 
 def test_schema_command(run_json):

@@ -48,7 +48,7 @@ def test_compare_json_contract_and_cost_arithmetic(run_json):
 
 
 def test_member_basis_with_unknown_dues_is_unknown_not_zero(run_json):
-    d = run_json("compare", "CCS", "CCA", "--member", "--json")
+    d = run_json("compare", "CCS", "CCA", "--basis", "member", "--json")
     for c in d["costs"]:
         assert c["basis"] == "member"
         assert c["first_year"] is None

@@ -289,7 +289,7 @@ def test_killed_mid_write_leaves_old_or_new_profile(tmp_path):
     code = textwrap.dedent(
         """
         import sys
-        from certplan.profile import save
+        from certplan.store.profile import save
         save({"experience_years": 0.0, "held": ["CPC"] * 2000})
         print("ready", flush=True)
         i = 0

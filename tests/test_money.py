@@ -200,7 +200,7 @@ def test_cost_ahima_renewal_per_cycle_and_retake(run_json):
 
 
 def test_member_basis_with_unknown_dues_is_unknown(run_json):
-    d = run_json("cost", "CCS", "--member", "--json")
+    d = run_json("cost", "CCS", "--basis", "member", "--json")
     ln = lines_by_id(d)
     assert d["basis"] == "member" and ln["exam"]["amount"] == 299
     assert ln["membership"]["amount"] is None and ln["membership"]["basis"] == "unknown"
@@ -217,7 +217,7 @@ def test_ceus_scale_with_the_credentials_held(run_json):
     assert ln["membership"]["in_total"] is False and crc["total_known"] == 425
     three = run_json("cost", "CPMA", "--held", "CPC", "--held", "CRC", "--json")["ceus"]
     assert (three["per_cycle_now"], three["per_cycle_after"]) == (40, 44)
-    ccs = run_json("cost", "CCS", "--held", "CCA", "--non-member", "--json")
+    ccs = run_json("cost", "CCS", "--held", "CCA", "--basis", "non-member", "--json")
     assert (ccs["ceus"]["per_cycle_now"], ccs["ceus"]["per_cycle_after"]) == (20, 30)
     assert lines_by_id(ccs)["renewal"]["amount"] == 50  # the fee for each additional AHIMA credential
     # RHIA replaces RHIT: one AHIMA credential afterwards, 30 CEUs, the first-credential renewal fee

@@ -132,7 +132,7 @@ words = st.sampled_from(
         "--fields",
         "code,name",
         "--member",
-        "--non-member",
+        "--basis",
         "--strict",
         "--profiles",
         "/nonexistent",

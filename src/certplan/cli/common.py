@@ -1,7 +1,6 @@
 """Shared CLI plumbing: options, catalog loading, error exits.  Kept cheap to import."""
 
 import datetime as dt
-import os
 from enum import Enum
 from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
 
@@ -66,9 +65,10 @@ def fmt_of(json_flag: bool, fmt: Format | None, allowed: tuple[str, ...] = ("tab
 
 
 def out() -> "OutputContext":
-    from certplan.output.render import OutputContext
+    """The output context of the running command's environment (cli/env.py)."""
+    from certplan.cli.env import current
 
-    return OutputContext.from_env()
+    return current().output()
 
 
 def err(text: str) -> None:
@@ -82,10 +82,12 @@ def fail_usage(text: str) -> NoReturn:
     raise typer.Exit(ExitCode.USAGE)
 
 
-def catalog_path(ctx: typer.Context) -> str | None:
-    root = ctx.find_root()
-    obj = root.obj or {}
-    return obj.get("catalog")
+def catalog_path(ctx: typer.Context | None = None) -> str | None:
+    from certplan.cli.env import Environment, current
+
+    obj = ctx.find_root().obj if ctx is not None else None
+    env = obj if isinstance(obj, Environment) else current()
+    return env.catalog_path()
 
 
 def load(ctx: typer.Context) -> "Catalog":
@@ -119,13 +121,13 @@ def _catalog_exit(exc) -> NoReturn:
 
 def today() -> dt.date:
     """Today's date; ``CERTPLAN_TODAY=YYYY-MM-DD`` pins it (for tests and reproducible output)."""
-    pinned = os.environ.get("CERTPLAN_TODAY")
-    if pinned:
-        try:
-            return dt.date.fromisoformat(pinned)
-        except ValueError:
-            fail_usage(f"CERTPLAN_TODAY={pinned!r} is not a date (YYYY-MM-DD)")
-    return dt.date.today()
+    from certplan.cli.env import current
+
+    env = current()
+    try:
+        return env.today()
+    except ValueError:
+        fail_usage(f"CERTPLAN_TODAY={env.today_text!r} is not a date (YYYY-MM-DD)")
 
 
 def unknown_codes_exit(unknown) -> NoReturn:

@@ -1,10 +1,11 @@
-"""Shell completion.
+"""Shell completion: the Typer callbacks for every closed vocabulary, and a fast path that answers first.
 
 Typer's completion entry point (``_CERTPLAN_COMPLETE=complete_bash|complete_zsh|complete_fish``)
-imports and builds the whole app on every TAB press.  The common case, completing a
-credential code where a command takes one, is answered here first from the served
-catalog cache with the standard library only, formatted exactly as Typer formats it
-(a test compares the two).  Anything else, or a cache miss, falls through to Typer.
+imports and builds the whole app on every TAB press. The fast path answers the value of an option or
+an argument here first, with the standard library only, from ``tree_table.py`` (generated from the
+Typer tree by ``cli/treegen.py``) and the served catalog cache, formatted exactly as Typer formats it;
+tests/test_cli_tree.py checks both answer the same. Anything else (option and command names, files,
+a cache miss) falls through to Typer.
 """
 
 from __future__ import annotations
@@ -14,36 +15,8 @@ import shlex
 import sys
 
 ENV = "_CERTPLAN_COMPLETE"
-# commands whose positional arguments are credential codes: max positionals (None: any number)
-CODE_COMMANDS = {"show": 1, "compare": None, "eligible": None, "plan": 1, "cost": 1}
-# options that take a value (their value is never a positional)
-VALUE_OPTIONS = {
-    "--catalog",
-    "--format",
-    "-f",
-    "--education",
-    "--accredited-program",
-    "--experience",
-    "--experience-kind",
-    "--held",
-    "--course-hours",
-    "--member",
-    "--clinical-hours",
-    "--status",
-    "--profiles",
-    "--body",
-    "--level",
-    "--setting",
-    "--search",
-    "--start",
-    "--exam-date",
-    "--weeks",
-    "--hours-per-week",
-    "--ics",
-    "--book-ahead",
-    "--years",
-    "--attempts",
-}
+PROBE = "\x00completion-kind:"  # asked by cli/treegen.py: a completer answers with its kind
+DYNAMIC = ("codes", "bodies", "occupations")  # read from the catalog at TAB time; other kinds are fixed lists
 
 
 def _split(s: str) -> list[str]:
@@ -62,17 +35,17 @@ def _split(s: str) -> list[str]:
         return out
 
 
-def _args(instruction: str) -> tuple[list[str], str] | None:
+def _args(instruction: str, environ=os.environ) -> tuple[list[str], str] | None:
     if instruction == "complete_bash":
         try:
-            words = _split(os.environ["COMP_WORDS"])
-            cword = int(os.environ["COMP_CWORD"])
+            words = _split(environ["COMP_WORDS"])
+            cword = int(environ["COMP_CWORD"])
         except (KeyError, ValueError):
             return None
         incomplete = words[cword] if cword < len(words) else ""
         return words[1:cword], incomplete
     if instruction in ("complete_zsh", "complete_fish"):
-        raw = os.environ.get("_TYPER_COMPLETE_ARGS", "")
+        raw = environ.get("_TYPER_COMPLETE_ARGS", "")
         words = _split(raw)[1:]
         if words and not raw.endswith(" "):
             return words[:-1], words[-1]
@@ -80,76 +53,106 @@ def _args(instruction: str) -> tuple[list[str], str] | None:
     return None
 
 
-def _wants_code(args: list[str], incomplete: str) -> bool:
-    if incomplete.startswith("-"):
-        return False
-    command = None
+def _resolve(args: list[str], incomplete: str) -> tuple[str | None, tuple[str, ...]] | None:
+    """What Typer would complete: (kind, fixed values) from the generated tree table; None: let Typer answer.
+
+    Mirrors Click's resolution: the value of the option just typed, else the first argument that still
+    takes a value. Anything unusual (an unknown option, --, an option name, --opt=value) goes to Typer.
+    """
+    from certplan.cli.tree_table import COMMANDS
+
+    if incomplete.startswith("-") or "=" in incomplete or "--" in args:
+        return None
+    path: tuple[str, ...] = ()
+    node = COMMANDS[path]
     positionals = 0
     i = 0
     while i < len(args):
         a = args[i]
-        if a in ("--help", "-h", "--version"):
-            return False
-        if a.startswith("-"):
-            if "=" not in a and a in VALUE_OPTIONS:
-                i += 1
-            elif a not in VALUE_OPTIONS and command is None:
-                return False  # an option certplan does not know at the top: let Typer answer
-        elif command is None:
-            command = a
-        else:
-            positionals += 1
+        if a.startswith("-") and a != "-":
+            name = a.split("=", 1)[0]
+            opt = node["options"].get(name) or (COMMANDS[()]["options"].get(name) if name == "--catalog" else None)
+            if opt is None or opt["eager"]:
+                return None  # unknown here, or --help/--version: Typer answers
+            if opt["value"] and "=" not in a:
+                if i + 1 == len(args):
+                    return (opt["kind"], tuple(opt["values"])) if opt["kind"] else None
+                i += 2
+                continue
+            i += 1
+            continue
+        if node["subcommands"]:
+            if a not in node["subcommands"]:
+                return None
+            path = (*path, a)
+            node = COMMANDS[path]
+            i += 1
+            continue
+        positionals += 1
         i += 1
-    if args and args[-1] in VALUE_OPTIONS:
-        return False
-    if command not in CODE_COMMANDS:
-        return False
-    limit = CODE_COMMANDS[command]
-    return limit is None or positionals < limit
+    if node["subcommands"]:
+        return None  # a command name: Typer completes it with its help text
+    taken = positionals
+    for arg in node["args"]:
+        if arg["nargs"] == -1 or taken < arg["nargs"]:
+            return (arg["kind"], tuple(arg["values"])) if arg["kind"] else None
+        taken -= arg["nargs"]
+    return None
 
 
-def _codes() -> list[str] | None:
+def _dynamic(kind: str, environ) -> list[str] | None:
     try:
         import datetime as dt
 
         from certplan.catalog.served import load_served
 
-        today = os.environ.get("CERTPLAN_TODAY")
+        today = environ.get("CERTPLAN_TODAY")
         day = dt.date.fromisoformat(today) if today else dt.date.today()
-        served = load_served(os.environ.get("CERTPLAN_CATALOG") or None, day, build=False)
+        served = load_served(environ.get("CERTPLAN_CATALOG") or None, day, build=False)
     except Exception:  # any problem: let Typer's own path answer (and report it)
         return None
     if served is None:
         return None
-    return sorted(c for c in served["codes"] if " " not in c)
+    if kind == "codes":
+        return sorted(c for c in served["codes"] if " " not in c)
+    if kind == "bodies":
+        return sorted(served["body_codes"])
+    return None  # occupations are not in the served cache: Typer answers
 
 
-def fast_complete() -> bool:
+def fast_complete(env=None) -> bool:
     """Answer a TAB press without importing Typer; False when Typer must answer."""
-    instruction = os.environ.get(ENV, "")
-    if os.environ.get("CERTPLAN_NO_FAST_COMPLETE"):
+    environ = env.environ if env is not None else os.environ
+    stdout = env.stdout if env is not None else sys.stdout
+    instruction = environ.get(ENV, "")
+    if environ.get("CERTPLAN_NO_FAST_COMPLETE") or environ.get("CERTPLAN_NO_FAST"):
         return False
-    parsed = _args(instruction)
+    parsed = _args(instruction, environ)
     if parsed is None:
         return False
     args, incomplete = parsed
-    if not _wants_code(args, incomplete):
+    try:
+        target = _resolve(args, incomplete)
+    except (ImportError, KeyError):  # no generated table: Typer answers
         return False
-    codes = _codes()
-    if codes is None:
+    if target is None:
         return False
-    values = match(codes, incomplete)
+    kind, fixed = target
+    values_all = _dynamic(kind, environ) if kind in DYNAMIC else list(fixed)
+    if values_all is None:
+        return False
+    values = [v for v in match(values_all, incomplete) if v.startswith(incomplete)]
     if instruction == "complete_bash":
         out = "\n".join(values)
     elif instruction == "complete_zsh":
         out = "_arguments '*: :((" + "\n".join(f'"{_zsh_escape(v)}"' for v in values) + "))'" if values else "_files"
     else:
-        action = os.environ.get("_TYPER_COMPLETE_FISH_ACTION", "")
+        action = environ.get("_TYPER_COMPLETE_FISH_ACTION", "")
         if action == "is-args":
             sys.exit(0 if values else 1)
         out = "\n".join(values) if action == "get-args" else ""
-    sys.stdout.write(out + "\n")
-    sys.stdout.flush()
+    stdout.write(out + "\n")
+    stdout.flush()
     return True
 
 
@@ -190,3 +193,57 @@ def credential_codes() -> list[str]:
 def body_codes() -> list[str]:
     served = _served()
     return [] if served is None else sorted(served["body_codes"])
+
+
+def occupation_codes() -> list[str]:
+    from certplan.catalog.loader import CatalogError, load_catalog
+
+    try:
+        return sorted(o.soc for o in load_catalog(os.environ.get("CERTPLAN_CATALOG") or None).occupations)
+    except CatalogError:
+        return []
+
+
+def _fixed(kind: str) -> tuple[str, ...]:
+    from certplan.catalog import vocab
+
+    if kind == "fields":
+        from certplan.core.schema import SHOW
+
+        return tuple(sorted(SHOW["properties"]))
+    if kind == "schemas":
+        from certplan.core.schema import SCHEMAS
+
+        return tuple(sorted(SCHEMAS))
+    return {
+        "settings": vocab.SETTINGS,
+        "focus": vocab.FOCUS,
+        "levels": vocab.LEVELS,
+        "statuses": vocab.STATUSES,
+        "experience-kinds": vocab.EXPERIENCE_KINDS,
+        "education": vocab.EDUCATION_LEVELS,
+        "programs": vocab.PROGRAM_LEVELS,
+    }[kind]
+
+
+def completer(kind: str, values: tuple[str, ...] | None = None):
+    """A Typer autocompletion callback for one vocabulary (``values`` for a command's own list, e.g. formats).
+
+    The tree generator asks it its kind with :data:`PROBE`; the fast path answers from the generated table.
+    """
+
+    def complete(ctx, incomplete):
+        if incomplete == PROBE:
+            return [PROBE + kind]
+        if kind == "codes":
+            pool = credential_codes()
+        elif kind == "bodies":
+            pool = body_codes()
+        elif kind == "occupations":
+            pool = occupation_codes()
+        else:
+            pool = list(values if values is not None else _fixed(kind))
+        return match(pool, incomplete)
+
+    complete.completion_kind = kind
+    return complete

@@ -14,10 +14,10 @@ import sys
 ENV_OFF = "CERTPLAN_NO_FAST"
 
 
-def _catalog_arg(args: list[str]) -> tuple[list[str], str | None] | None:
+def _catalog_arg(args: list[str], environ=os.environ) -> tuple[list[str], str | None] | None:
     """args without --catalog FILE / --catalog=FILE, and the file (env default); None if malformed."""
     rest: list[str] = []
-    path = os.environ.get("CERTPLAN_CATALOG") or None
+    path = environ.get("CERTPLAN_CATALOG") or None
     i = 0
     while i < len(args):
         a = args[i]
@@ -35,35 +35,44 @@ def _catalog_arg(args: list[str]) -> tuple[list[str], str | None] | None:
     return rest, path
 
 
-def _today():
+def _today(environ=os.environ):
     import datetime as dt
 
-    pinned = os.environ.get("CERTPLAN_TODAY")
+    pinned = environ.get("CERTPLAN_TODAY")
     return dt.date.fromisoformat(pinned) if pinned else dt.date.today()
 
 
-def _show_json(rest: list[str], path: str | None) -> bool:
+def _show_json(rest: list[str], path: str | None, env) -> bool:
     if len(rest) != 3 or rest[0] != "show" or "--json" not in rest[1:]:
         return False
     code = rest[2] if rest[1] == "--json" else rest[1]
     if code.startswith("-"):
         return False
+    try:  # the Typer tree still has `show CODE --json` (the generated table says so)
+        from certplan.cli.tree_table import COMMANDS
+
+        node = COMMANDS[("show",)]
+        if node["options"]["--json"]["value"] or [a["nargs"] for a in node["args"]] != [1]:
+            return False
+    except (ImportError, KeyError):
+        return False
     try:
         from certplan.catalog.served import load_served, view_text
         from certplan.core.lookup import code_index_lookup
 
-        served = load_served(path, _today())
+        served = load_served(path, _today(env.environ))
         found = code_index_lookup(served["index"], code)
         if found is None:
             return False  # Typer's path says "unknown code" with suggestions
         text = view_text(served, found)
     except Exception:
         return False  # an invalid catalog or anything unexpected: Typer's path reports it
-    sys.stdout.write(text + "\n")
+    env.stdout.write(text + "\n")
     return True
 
 
 def _help_key() -> str:
+    """Version, width and every file of the CLI (commands/ included): an edited command never shows old help."""
     import hashlib
     import shutil
 
@@ -72,10 +81,13 @@ def _help_key() -> str:
     here = os.path.dirname(os.path.abspath(__file__))
     h = hashlib.sha256(__version__.encode())
     h.update(str(shutil.get_terminal_size().columns).encode())
-    for name in sorted(os.listdir(here)):
-        if name.endswith(".py"):
-            st = os.stat(os.path.join(here, name))
-            h.update(f"{name}:{st.st_size}:{st.st_mtime_ns};".encode())
+    for top, dirs, files in sorted(os.walk(here)):
+        dirs.sort()
+        for name in sorted(files):
+            if name.endswith(".py"):
+                st = os.stat(os.path.join(top, name))
+                rel = os.path.relpath(os.path.join(top, name), here)
+                h.update(f"{rel}:{st.st_size}:{st.st_mtime_ns};".encode())
     return h.hexdigest()[:24]
 
 
@@ -119,14 +131,18 @@ def _help() -> bool:
     return True
 
 
-def fast_main(argv: list[str]) -> bool:
+def fast_main(argv: list[str], env=None) -> bool:
     """True when the invocation was answered here (the caller then exits 0)."""
-    if os.environ.get(ENV_OFF):
+    if env is None:
+        from certplan.cli.env import Environment
+
+        env = Environment()
+    if env.environ.get(ENV_OFF):
         return False
-    parsed = _catalog_arg(argv)
+    parsed = _catalog_arg(argv, env.environ)
     if parsed is None:
         return False
     rest, path = parsed
-    if rest in (["--help"], ["-h"]) and path == (os.environ.get("CERTPLAN_CATALOG") or None):
+    if rest in (["--help"], ["-h"]) and path == (env.environ.get("CERTPLAN_CATALOG") or None):
         return _help()
-    return _show_json(rest, path)
+    return _show_json(rest, path, env)

@@ -1,21 +1,25 @@
-"""eligible and profile."""
+"""eligible and profile: am I eligible, and the saved answers the personal commands use."""
 
-import sys
 from enum import Enum
 from typing import Annotated, Any, Optional
 
 import typer
 
 from certplan.cli import common
-from certplan.cli.app import _complete_codes, app
-from certplan.cli.common import FormatOpt, JsonOpt, err, fmt_of, load, out
-from certplan.cli.profile_opts import ProfileFlags, with_profile_options
+from certplan.cli.common import err, load
+from certplan.cli.completion import completer
+from certplan.cli.options import Output, ProfileFlags, output_options, with_profile_options
+from certplan.cli.person_input import check_refs, flag_dict, normalise_held, resolve_profile, saved_profile
 from certplan.exitcodes import ExitCode
 
 profile_app = typer.Typer(
     help="Save the answers eligible, plan, path and cost use by default.", rich_markup_mode=None, no_args_is_help=True
 )
-app.add_typer(profile_app, name="profile")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("eligible")(eligible_cmd)
+    app.add_typer(profile_app, name="profile")
 
 
 class StatusChoice(str, Enum):
@@ -23,109 +27,6 @@ class StatusChoice(str, Enum):
     eligible = "eligible"
     apprentice = "apprentice"
     not_eligible = "not-eligible"
-
-
-def _flag_dict(f: ProfileFlags) -> dict[str, Any]:
-    return {
-        "education": f.education,
-        "accredited_program": f.accredited_program,
-        "experience_years": f.experience,
-        "experience_kinds": f.experience_kinds,
-        "held": f.held,
-        "course_hours": f.course_hours,
-        "training_program": f.training_program,
-        "training_hours": f.training_hours,
-        "practicode": f.practicode,
-        "member": f.member,
-        "clinical_hours": f.clinical_hours,
-    }
-
-
-def _saved() -> dict[str, Any]:
-    from certplan.profile import ProfileError, load_saved
-
-    try:
-        return load_saved()
-    except ProfileError as exc:
-        err(f"certplan: {exc}")
-        raise typer.Exit(ExitCode.USAGE) from None
-
-
-def _check_refs(cat, data: dict[str, Any], where: str = "") -> str | None:
-    """A message if the profile names an unknown credential or body, else None."""
-    from certplan.core.lookup import UnknownCode, find, suggest
-
-    for code in data.get("held") or []:
-        try:
-            find(cat, code)
-        except UnknownCode as exc:
-            return f"{where}held: {exc.message()}"
-    bodies = {b.code.upper() for b in cat.bodies}
-    for m in data.get("member") or []:
-        if m.upper() not in bodies:
-            hint = suggest(m, [b.code for b in cat.bodies])
-            return f"{where}member: unknown body {m!r}" + (f"; did you mean {', '.join(hint)}?" if hint else "")
-    return None
-
-
-def _normalise_held(cat, data: dict[str, Any]) -> dict[str, Any]:
-    from certplan.core.lookup import find
-
-    if data.get("held"):
-        data = dict(data)
-        data["held"] = [find(cat, c).code for c in data["held"]]
-    return data
-
-
-# the option that sets each person field (for messages)
-OPTION = {
-    "education": "--education",
-    "accredited_program": "--accredited-program",
-    "experience_years": "--experience",
-    "experience_kinds": "--experience-kind",
-    "held": "--held",
-    "course_hours": "--course-hours",
-    "training_program": "--training-program",
-    "training_hours": "--training-hours",
-    "practicode": "--practicode",
-    "member": "--member",
-    "clinical_hours": "--clinical-hours",
-}
-PLACE_FLAGS = "the command line"
-PLACE_SAVED = "the saved profile"
-
-
-def person_layers(f: ProfileFlags) -> list[tuple[str, dict[str, Any]]]:
-    """What each place says about the person, lowest priority first: saved profile, then flags."""
-    return [(PLACE_SAVED, _saved()), (PLACE_FLAGS, _flag_dict(f))]
-
-
-def resolve_person(cat, layers: list[tuple[str, dict[str, Any]]], quiet: bool = False):
-    """One Person from the layers (core.person.build); says on stderr where the answers came from."""
-    from certplan.core.person import PersonError, build
-
-    try:
-        res = build(cat, layers)
-    except PersonError as exc:
-        if exc.where == PLACE_SAVED:
-            from certplan.profile import profile_path
-
-            common.fail_usage(f"saved profile ({profile_path()}): {exc}; fix it with 'certplan profile set'")
-        common.fail_usage(f"{OPTION.get(exc.field, exc.field)}: {exc}")
-    if not quiet:
-        line = res.summary()
-        if line:
-            err(f"certplan: {line}")
-        for name, text in res.assumed:
-            err(f"certplan: no {OPTION[name]} given: {text}")
-        for text in res.implied:
-            err(f"certplan: {text}")
-    return res.person
-
-
-def resolve_profile(cat, f: ProfileFlags, quiet: bool = False):
-    """The person: saved profile overridden by flags; where each answer came from said on stderr."""
-    return resolve_person(cat, person_layers(f), quiet)
 
 
 ELIGIBLE_COLUMNS = (
@@ -158,17 +59,22 @@ def _flat(r: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-@app.command("eligible")
+@output_options()
 @with_profile_options()
 def eligible_cmd(
     ctx: typer.Context,
     codes: Annotated[
         Optional[list[str]],
-        typer.Argument(help="Only these credentials (default: every current one).", autocompletion=_complete_codes),
+        typer.Argument(help="Only these credentials (default: every current one).", autocompletion=completer("codes")),
     ] = None,
     profile: ProfileFlags = None,
     status: Annotated[
-        Optional[list[StatusChoice]], typer.Option("--status", help="Only these statuses (repeatable).")
+        Optional[list[StatusChoice]],
+        typer.Option(
+            "--status",
+            help="Only these statuses (repeatable).",
+            autocompletion=completer("eligible-statuses", tuple(s.value for s in StatusChoice)),
+        ),
     ] = None,
     profiles: Annotated[
         Optional[str],
@@ -179,9 +85,9 @@ def eligible_cmd(
     strict: Annotated[
         bool, typer.Option("--strict", help="With --profiles: a bad row fails the run (exit 2).")
     ] = False,
-    json_: JsonOpt = False,
-    fmt: FormatOpt = None,
-) -> None:
+    *,
+    out: Output,
+):
     """Am I eligible? For each credential: status, the pathway, what is missing, months to go.
 
     Status is eligible, apprentice (you may sit now; passing gives an apprentice
@@ -197,8 +103,10 @@ def eligible_cmd(
       certplan eligible --profiles students.csv --format csv
     """
     from certplan.core import eligibility, lookup
+    from certplan.output.render import Column
+    from certplan.output.result import Result
 
-    f = fmt_of(json_, fmt)
+    f = out.format
     cat = load(ctx)
     creds = None
     if codes:
@@ -207,41 +115,37 @@ def eligible_cmd(
             common.unknown_codes_exit(unknown)
         creds = list({c.code: c for c in found}.values())
     wanted = {s.value for s in status} if status else None
-    o = out()
     if profiles is not None:
-        _batch(cat, profiles, profile, creds, wanted, strict, f, o)
-        return
+        _batch(cat, profiles, profile, creds, wanted, strict, f, out.ctx)
+        return None
     person = resolve_profile(cat, profile)
     results = eligibility.evaluate_all(cat, person, creds)
     if wanted:
         results = [r for r in results if r["status"] in wanted]
-    if f == "json":
-        from certplan.output.render import write_json
-
-        write_json(results, o)
-        return
-    from certplan.output.render import Column, write_rows
-
     cols = [
         Column(k, h, max_width=45 if k in ("missing", "pathway", "apprentice", "to_do") else None)
         for k, h in ELIGIBLE_COLUMNS
     ]
     flat = [_flat(r) for r in results]
-    if f in ("csv", "markdown"):
-        write_rows(flat, [*cols, Column("advice", "Advice")], f, o)
-        return
     order = ["held", "eligible", "apprentice", "not-eligible"]
     groups = [(f"{s} ({sum(r['status'] == s for r in flat)})", [r for r in flat if r["status"] == s]) for s in order]
     groups = [g for g in groups if g[1]]
-    if not groups:
-        err("certplan: no credential matches those filters")
-        return
-    write_rows(flat, [c for c in cols if c.key != "status"], "table", o, groups=groups)
+    res = Result(
+        data=results,
+        rows=flat,
+        columns=[*cols, Column("advice", "Advice")],
+        table_columns=[c for c in cols if c.key != "status"],
+        groups=groups,
+    )
+    if not groups and f == "table":
+        res.render["table"] = lambda ctx: None
+        res.notes.append("no credential matches those filters")
+    return res
 
 
 def _batch(cat, path, profile: ProfileFlags, creds, wanted, strict: bool, f: str, o) -> None:
     from certplan.core import eligibility
-    from certplan.profile import ProfileError, read_batch
+    from certplan.store.profile import ProfileError, read_batch
 
     if profile.given():
         common.fail_usage("--profiles reads each person from the file; profile flags cannot be combined with it")
@@ -298,7 +202,7 @@ def _batch(cat, path, profile: ProfileFlags, creds, wanted, strict: bool, f: str
 
 
 def _interactive(cat) -> dict[str, Any]:
-    from certplan.profile import EDUCATION, PROGRAMS
+    from certplan.store.profile import EDUCATION, PROGRAMS
 
     def ask(q: str, default: str, check) -> Any:
         while True:
@@ -361,19 +265,20 @@ def profile_set(
       certplan profile set --experience 1 --held CPC
       certplan profile set --education associate --accredited-program associate
     """
-    from certplan.profile import ProfileError, merge, save
+    from certplan.cli.options import env_of
+    from certplan.store.profile import ProfileError, merge, save
 
     cat = load(ctx)
     if profile.given():
-        data = merge(_saved(), _flag_dict(profile))
-    elif sys.stdin.isatty():
+        data = merge(saved_profile(), flag_dict(profile))
+    elif env_of(ctx).stdin_isatty:
         data = _interactive(cat)
     else:
         common.fail_usage("no profile flags given (and stdin is not a terminal, so no questions are asked)")
-    problem = _check_refs(cat, data)
+    problem = check_refs(cat, data)
     if problem:
         common.fail_usage(problem)
-    data = _normalise_held(cat, data)
+    data = normalise_held(cat, data)
     try:
         path = save(data)
     except (ProfileError, OSError) as exc:
@@ -383,7 +288,8 @@ def profile_set(
 
 
 @profile_app.command("show")
-def profile_show(json_: JsonOpt = False) -> None:
+@output_options(formats=("table", "json"))
+def profile_show(*, out: Output) -> None:
     """Show the saved profile (and where it is stored).
 
     \b
@@ -391,12 +297,12 @@ def profile_show(json_: JsonOpt = False) -> None:
       certplan profile show
       certplan profile show --json
     """
-    from certplan.profile import profile_path, to_profile
+    from certplan.store.profile import profile_path, to_profile
 
-    data = _saved()
+    data = saved_profile()
     person, _ = to_profile(data) if data else to_profile({"education": "high-school"})
-    o = out()
-    if json_:
+    o = out.ctx
+    if out.format == "json":
         from certplan.output.render import write_json
 
         d = person.to_dict()
@@ -421,7 +327,7 @@ def profile_clear() -> None:
     Examples:
       certplan profile clear
     """
-    from certplan.profile import clear, profile_path
+    from certplan.store.profile import clear, profile_path
 
     if clear():
         err(f"certplan: profile removed ({profile_path()})")

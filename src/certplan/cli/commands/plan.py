@@ -5,18 +5,23 @@ from typing import Annotated, Optional
 import typer
 
 from certplan.cli import common
-from certplan.cli.app import _complete_codes, app
-from certplan.cli.common import FormatOpt, JsonOpt, err, fmt_of, load, out
-from certplan.cli.profile_opts import ProfileFlags, with_profile_options
+from certplan.cli.common import load
+from certplan.cli.completion import completer
+from certplan.cli.options import Output, ProfileFlags, output_options, with_profile_options
+from certplan.cli.person_input import resolve_profile
 
 DEFAULT_BOOK_AHEAD = 6  # same as core.plan.DEFAULT_BOOK_AHEAD_WEEKS (kept here so --help needs no import)
 
 
-@app.command("plan")
+def register(app: typer.Typer) -> None:
+    app.command("plan")(plan_cmd)
+
+
+@output_options()
 @with_profile_options()
 def plan_cmd(
     ctx: typer.Context,
-    code: Annotated[str, typer.Argument(help="Credential code, e.g. CPC (any case).", autocompletion=_complete_codes)],
+    code: Annotated[str, typer.Argument(help="Credential code, e.g. CPC (any case).", autocompletion=completer("codes"))],
     start: Annotated[
         Optional[str],
         typer.Option("--start", help="First day of the plan (YYYY-MM-DD). Default: the next Monday.", metavar="DATE"),
@@ -57,9 +62,9 @@ def plan_cmd(
         ),
     ] = None,
     profile: ProfileFlags = None,
-    json_: JsonOpt = False,
-    fmt: FormatOpt = None,
-) -> None:
+    *,
+    out: Output,
+):
     """A week-by-week study plan: foundations, exam domains, review, practice exams, booking, exam day.
 
     Study hours come from the catalog (or certplan's labelled planning default when it has
@@ -74,10 +79,10 @@ def plan_cmd(
       certplan plan CPC --weeks 12 --ics cpc.ics
       certplan plan CPC --experience 2 --format markdown > checklist.md
     """
-    f = fmt_of(json_, fmt)
+    from certplan.output.result import Result
+
     if exam_date is not None and weeks is not None:
         common.fail_usage("give --exam-date or --weeks, not both")
-    from certplan.cli.eligible import resolve_profile
     from certplan.core import lookup
     from certplan.core import plan as core
 
@@ -104,7 +109,6 @@ def plan_cmd(
         result = core.build(cred, cat, person, req, common.today())
     except core.PlanError as exc:
         common.fail_usage(str(exc))
-    o = out()
     from certplan.output import plan as render
 
     if ics is not None:
@@ -112,10 +116,10 @@ def plan_cmd(
             n = render.write_ics(result, ics)
         except OSError as exc:
             common.fail_usage(f"cannot write {ics}: {exc.strerror or exc}")
-    render.render_plan(result, f, o)
-    for n_ in result["notes"]:
-        err(f"certplan: {n_}")
-    for w in result["warnings"]:
-        err(f"certplan: warning: {w}")
+    res = Result(data=result, notes=list(result["notes"]), warnings=list(result["warnings"]))
+    for fmt in ("table", "csv", "markdown"):
+        res.render[fmt] = lambda ctx, fmt=fmt: render.render_plan(result, fmt, ctx)
+    res.render["json"] = lambda ctx: render.render_plan(result, "json", ctx)
     if ics is not None:
-        err(f"certplan: wrote {n} calendar events to {ics}")
+        res.notes.append(f"wrote {n} calendar events to {ics}")
+    return res

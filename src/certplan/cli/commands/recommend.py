@@ -1,15 +1,19 @@
 """recommend."""
 
-import sys
 from typing import Annotated, Optional
 
 import typer
 
-from certplan.catalog.vocab import FOCUS  # noqa: E402
+from certplan.catalog.vocab import FOCUS
 from certplan.cli import common
-from certplan.cli.app import app
-from certplan.cli.common import FormatOpt, JsonOpt, err, fmt_of, load, out
-from certplan.cli.profile_opts import ProfileFlags, with_profile_options
+from certplan.cli.common import err, load
+from certplan.cli.completion import completer
+from certplan.cli.options import Output, ProfileFlags, output_options, with_profile_options
+from certplan.cli.person_input import resolve_profile
+
+
+def register(app: typer.Typer) -> None:
+    app.command("recommend")(recommend_cmd)
 
 
 def _choices(opt: str, values: list[str] | None, allowed) -> tuple[str, ...]:
@@ -70,17 +74,25 @@ def _ask() -> dict:
     }
 
 
-@app.command("recommend")
+@output_options()
 @with_profile_options()
 def recommend_cmd(
     ctx: typer.Context,
     setting: Annotated[
         Optional[list[str]],
-        typer.Option("--setting", help="Where you want to work (repeatable), e.g. physician-office."),
+        typer.Option(
+            "--setting",
+            help="Where you want to work (repeatable), e.g. physician-office.",
+            autocompletion=completer("settings"),
+        ),
     ] = None,
     focus: Annotated[
         Optional[list[str]],
-        typer.Option("--focus", help="What you want to do (repeatable): " + ", ".join(FOCUS) + "."),
+        typer.Option(
+            "--focus",
+            help="What you want to do (repeatable): " + ", ".join(FOCUS) + ".",
+            autocompletion=completer("focus"),
+        ),
     ] = None,
     budget: Annotated[Optional[float], typer.Option("--budget", help="First-year budget in USD.", min=0)] = None,
     within: Annotated[
@@ -88,9 +100,9 @@ def recommend_cmd(
     ] = None,
     top: Annotated[int, typer.Option("--top", help="How many to show (0: all).", min=0)] = 10,
     profile: ProfileFlags = None,
-    json_: JsonOpt = False,
-    fmt: FormatOpt = None,
-) -> None:
+    *,
+    out: Output,
+):
     """Which credential is right for me? A ranked list with reasons and trade-offs.
 
     The score adds documented parts (setting, focus, eligibility, level, budget,
@@ -105,15 +117,16 @@ def recommend_cmd(
       certplan recommend --budget 300 --within 6
     """
     from certplan.catalog.vocab import SETTINGS
-    from certplan.cli.eligible import resolve_profile
     from certplan.core.recommend import Preferences, recommend
+    from certplan.output.render import Column
+    from certplan.output.result import Result
 
-    f = fmt_of(json_, fmt)
+    f = out.format
     settings_ = _choices("--setting", setting, SETTINGS)
     focus_ = _choices("--focus", focus, FOCUS)
     cat = load(ctx)
     nothing = not (settings_ or focus_ or budget is not None or within is not None or profile.given())
-    if nothing and sys.stdin.isatty() and f == "table":
+    if nothing and out.interactive and f == "table":
         a = _ask()
         settings_, focus_ = a["settings"], a["focus"]
         budget = a["budget"]
@@ -122,14 +135,6 @@ def recommend_cmd(
     prefs = Preferences(settings=settings_, focus=focus_, budget=budget, within_months=within)
     results = recommend(cat, person, prefs, common.today())
     shown = results[:top] if top else results
-    o = out()
-    if f == "json":
-        from certplan.output.render import write_json
-
-        write_json(shown, o)
-        return
-    from certplan.output.render import Column, write_rows
-
     rows = [
         {
             "rank": r["rank"],
@@ -150,11 +155,23 @@ def recommend_cmd(
         Column("why", "Why", max_width=60),
         Column("but", "Trade-offs", max_width=50),
     ]
-    if f in ("csv", "markdown"):
-        cols.append(Column("change", "What would change it"))
-    write_rows(rows, cols, f, o, title="Recommended for you (score parts: certplan recommend --json)")
+    res = Result(
+        data=shown,
+        rows=rows,
+        columns=[*cols, Column("change", "What would change it")],
+        table_columns=cols,
+        title="Recommended for you (score parts: certplan recommend --json)",
+    )
     if f == "table" and shown:
-        err("What would change the answer:")
-        for r in shown[:5]:
-            for c in r["what_would_change"][:2]:
-                err(f"  {r['code']}: {c}")
+
+        def table(ctx) -> None:
+            from certplan.output.render import write_rows
+
+            write_rows(rows, cols, "table", ctx, title=res.title)
+            ctx.stderr.write("What would change the answer:\n")
+            for r in shown[:5]:
+                for c in r["what_would_change"][:2]:
+                    ctx.stderr.write(f"  {r['code']}: {c}\n")
+
+        res.render["table"] = table
+    return res
