@@ -35,7 +35,7 @@ def catalog_of(base, size: int):
 
 def main() -> int:
     sizes = [int(a) for a in sys.argv[1:]] or [625, 1250, 2500, 5000]
-    base = load_catalog(ROOT / "data" / "certifications.yaml", use_cache=False)
+    base = load_catalog(ROOT / "data" / "certifications.yaml")
     rows = []
     for n in sizes:
         cat = catalog_of(base, n)

@@ -44,7 +44,7 @@ def _cache_dir(factory) -> Path:
 def catalog():
     from certplan.catalog.loader import load_catalog
 
-    return load_catalog(CATALOG, use_cache=False)
+    return load_catalog(CATALOG)
 
 
 @pytest.fixture

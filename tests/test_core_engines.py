@@ -16,7 +16,7 @@ ENGINES = Path(__file__).parent / "data" / "engines.yaml"
 def cat():
     from certplan.catalog.loader import load_catalog
 
-    return load_catalog(ENGINES, use_cache=False)
+    return load_catalog(ENGINES)
 
 
 def cred(cat, code):

@@ -8,8 +8,8 @@ import sys
 
 import pytest
 
-from certplan.catalog.served import load_served, view_text
 from certplan.core import views
+from certplan.store.caches import load_served, view_text
 
 TODAY = dt.date(2026, 11, 27)
 

@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from certplan.catalog.loader import CatalogError, load_catalog
+from certplan.store import caches
 
 MINI = (Path(__file__).parent / "data" / "mini.yaml").read_text()
 
@@ -17,12 +18,12 @@ def write(tmp_path, text: str, name="cat.yaml") -> str:
 
 def problems(path) -> list[str]:
     with pytest.raises(CatalogError) as exc:
-        load_catalog(path, use_cache=False)
+        load_catalog(path)
     return exc.value.problems
 
 
 def test_mini_catalog_is_valid():
-    cat = load_catalog(Path(__file__).parent / "data" / "mini.yaml", use_cache=False)
+    cat = load_catalog(Path(__file__).parent / "data" / "mini.yaml")
     assert [c.code for c in cat.credentials] == ["CPC"]
 
 
@@ -131,38 +132,39 @@ def test_directory_and_missing_file(tmp_path):
     assert problems(str(tmp_path / "no.yaml")) == [f"{tmp_path / 'no.yaml'}: no such file"]
 
 
-def test_huge_file_is_refused_without_reading(tmp_path):
+def test_huge_file_is_refused_without_reading(tmp_path, monkeypatch):
+    monkeypatch.setenv("CERTPLAN_MAX_CATALOG_MB", "40")
     f = tmp_path / "big.yaml"
     with open(f, "wb") as fh:
         fh.truncate(50 * 1024 * 1024)
-    assert problems(str(f)) == [f"{f}: file is 50 MB; a catalog may be at most 40 MB"]
+    assert problems(str(f)) == [f"{f}: the file is 50 MB, over the catalog size limit of 40 MB (set CERTPLAN_MAX_CATALOG_MB to raise it)"]
 
 
 def test_cache_is_keyed_by_content(tmp_path, monkeypatch):
     monkeypatch.setenv("CERTPLAN_CACHE_DIR", str(tmp_path / "cache"))
     p = write(tmp_path, MINI)
-    first = load_catalog(p)
+    first = caches.load_catalog(p)
     assert list((tmp_path / "cache").glob("catalog-*.json"))
-    assert load_catalog(p) == first
+    assert caches.load_catalog(p) == first
     # an edit is seen at once: never stale data
     write(tmp_path, MINI.replace("name: Certified Professional Coder", "name: Renamed Coder"))
-    assert load_catalog(p).credentials[0].name == "Renamed Coder"
+    assert caches.load_catalog(p).credentials[0].name == "Renamed Coder"
 
 
 def test_unwritable_cache_dir_only_costs_speed(tmp_path, monkeypatch):
     blocker = tmp_path / "file-not-dir"
     blocker.write_text("x")
     monkeypatch.setenv("CERTPLAN_CACHE_DIR", str(blocker / "cache"))
-    assert load_catalog(write(tmp_path, MINI)).credentials[0].code == "CPC"
+    assert caches.load_catalog(write(tmp_path, MINI)).credentials[0].code == "CPC"
 
 
 def test_damaged_cache_entry_is_ignored(tmp_path, monkeypatch):
     monkeypatch.setenv("CERTPLAN_CACHE_DIR", str(tmp_path / "cache"))
     p = write(tmp_path, MINI)
-    load_catalog(p)
+    caches.load_catalog(p)
     for entry in (tmp_path / "cache").glob("catalog-*.json"):
         entry.write_text("{broken")
-    assert load_catalog(p).credentials[0].code == "CPC"
+    assert caches.load_catalog(p).credentials[0].code == "CPC"
 
 
 def test_validate_command_exit_codes(run, tmp_path):

@@ -478,7 +478,7 @@ def test_spare_weeks_become_buffer_weeks_before_the_review(run):
         (["--exam-date", "2026-11-01"], "in the past"),
         (["--hours-per-week", "0"], "more than 0"),
         (["--hours-per-week", "-5"], "more than 0"),
-        (["--hours-per-week", "nan"], "more than 0"),
+        (["--hours-per-week", "nan"], "'nan' is not a finite number"),
         (["--start", "2027-03-01", "--exam-date", "2027-02-01"], "not before the exam date"),
         (["--exam-date", "2027-02-30"], "not a real calendar date"),
         (["--start", "2027-2-3"], "YYYY-MM-DD"),

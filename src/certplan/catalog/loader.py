@@ -2,35 +2,36 @@
 
 Problems are collected, not raised one by one: a broken catalog yields a
 :class:`CatalogError` listing every problem as ``file:line: path: message``.
-The validated catalog is cached as JSON in the user's cache directory, keyed by the
-file's content and certplan's version, so a later run skips YAML parsing entirely.
+Caching the validated catalog is the store's job (:mod:`certplan.store.caches`).
 """
 
 from __future__ import annotations
 
-import hashlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from certplan import __version__
-
 if TYPE_CHECKING:  # pragma: no cover
     from certplan.catalog.models import Catalog
 
-MAX_BYTES = 40 * 1024 * 1024
 ENV_CATALOG = "CERTPLAN_CATALOG"
-ENV_CACHE_DIR = "CERTPLAN_CACHE_DIR"
+ENV_MAX_MB = "CERTPLAN_MAX_CATALOG_MB"
+DEFAULT_MAX_MB = 512
 PACKAGED = "certplan/data/certifications.yaml"
 
 
 class CatalogError(Exception):
-    """The catalog could not be used. ``problems`` holds one line per problem."""
+    """The catalog could not be used. ``problems`` holds one line per problem.
 
-    def __init__(self, name: str, problems: list[str]):
+    ``kind`` says which: ``invalid`` (the content is wrong), ``limit`` (over certplan's size limit,
+    which ``$CERTPLAN_MAX_CATALOG_MB`` raises) or ``unreadable`` (missing, a directory, a device...).
+    """
+
+    def __init__(self, name: str, problems: list[str], kind: str = "invalid"):
         self.name = name
         self.problems = problems
+        self.kind = kind
         super().__init__("\n".join(problems))
 
 
@@ -38,6 +39,7 @@ class CatalogError(Exception):
 class CatalogText:
     name: str  # how errors name the file
     text: str
+    path: str | None = None  # the file read (None for a non-file resource)
 
 
 # --------------------------------------------------------------------------- locating
@@ -47,35 +49,25 @@ def default_catalog_name() -> str:
     return PACKAGED
 
 
-def read_catalog_text(path: str | os.PathLike[str] | None = None) -> CatalogText:
-    """Read the catalog named by ``path``, ``$CERTPLAN_CATALOG`` or the packaged one."""
+def max_bytes() -> int:
+    """The catalog size limit: $CERTPLAN_MAX_CATALOG_MB megabytes, else 512 MB."""
+    raw = os.environ.get(ENV_MAX_MB, "")
+    try:
+        mb = float(raw) if raw else DEFAULT_MAX_MB
+    except ValueError:
+        mb = DEFAULT_MAX_MB
+    if not (mb > 0) or mb != mb or mb == float("inf"):
+        mb = DEFAULT_MAX_MB
+    return int(min(mb, 1 << 20) * 1024 * 1024)
+
+
+def locate(path: str | os.PathLike[str] | None = None) -> tuple[str, str | None]:
+    """(name used in messages, file path) of the catalog named by ``path``, ``$CERTPLAN_CATALOG`` or
+    the packaged one.  The path is None when the packaged catalog is not a plain file."""
     if path is None:
         path = os.environ.get(ENV_CATALOG) or None
-    if path is None:
-        return _packaged_text()
-    p = Path(path)
-    name = str(path)
-    if p.is_dir():
-        raise CatalogError(name, [f"{name}: is a directory, not a catalog file"])
-    try:
-        size = p.stat().st_size
-    except FileNotFoundError:
-        raise CatalogError(name, [f"{name}: no such file"]) from None
-    except OSError as exc:
-        raise CatalogError(name, [f"{name}: cannot read: {exc.strerror}"]) from None
-    if size > MAX_BYTES:
-        raise CatalogError(
-            name,
-            [f"{name}: file is {size // (1024 * 1024)} MB; a catalog may be at most {MAX_BYTES // (1024 * 1024)} MB"],
-        )
-    try:
-        raw = p.read_bytes()
-    except OSError as exc:
-        raise CatalogError(name, [f"{name}: cannot read: {exc.strerror}"]) from None
-    return CatalogText(name, _decode(name, raw))
-
-
-def _packaged_text() -> CatalogText:
+    if path is not None:
+        return str(path), os.fspath(path)
     import certplan
 
     # A package installed as a directory (the normal case): its resource is a file beside its
@@ -83,20 +75,43 @@ def _packaged_text() -> CatalogText:
     # reader does, without importing importlib.resources (about 40 ms, on every command).
     locations = list(getattr(certplan.__spec__, "submodule_search_locations", None) or [])
     if locations:
-        direct = Path(locations[0]) / "data" / "certifications.yaml"
-        if direct.is_file():
-            return CatalogText(PACKAGED, _decode(PACKAGED, direct.read_bytes()))
+        direct = os.path.join(locations[0], "data", "certifications.yaml")
+        if os.path.isfile(direct):
+            return PACKAGED, direct
     # Editable install: the package is imported from src/, the catalog lives in the
     # repository's top-level data/ folder (hatchling only maps it into wheels).
     repo = Path(certplan.__file__).resolve().parents[2] / "data" / "certifications.yaml"
     if repo.is_file():
-        return CatalogText("data/certifications.yaml", _decode("data/certifications.yaml", repo.read_bytes()))
+        return "data/certifications.yaml", str(repo)
+    return PACKAGED, None
+
+
+def read_catalog_text(path: str | os.PathLike[str] | None = None) -> CatalogText:
+    """Read the catalog named by ``path``, ``$CERTPLAN_CATALOG`` or the packaged one."""
+    from certplan.fsutil import FileProblem, read_limited
+
+    name, file = locate(path)
+    if file is None:
+        return _resource_text()
+    limit = max_bytes()
+    try:
+        raw = read_limited(file, limit, "catalog")
+    except FileProblem as exc:
+        msg = str(exc)
+        kind = "limit" if "size limit" in msg else "unreadable"
+        if kind == "limit":
+            msg += f" (set {ENV_MAX_MB} to raise it)"
+        raise CatalogError(name, [msg], kind) from None
+    return CatalogText(name, _decode(name, raw), file)
+
+
+def _resource_text() -> CatalogText:
     from importlib.resources import files  # any other loader (zip imports and the like)
 
     res = files("certplan").joinpath("data", "certifications.yaml")
     if res.is_file():
         return CatalogText(PACKAGED, _decode(PACKAGED, res.read_bytes()))
-    raise CatalogError(PACKAGED, [f"{PACKAGED}: the packaged catalog is missing; reinstall certplan"])
+    raise CatalogError(PACKAGED, [f"{PACKAGED}: the packaged catalog is missing; reinstall certplan"], "unreadable")
 
 
 def _decode(name: str, raw: bytes) -> str:
@@ -115,68 +130,14 @@ def _decode(name: str, raw: bytes) -> str:
 # --------------------------------------------------------------------------- loading
 
 
-def load_catalog(path: str | os.PathLike[str] | None = None, *, use_cache: bool = True) -> Catalog:
-    """Load, validate and cross-check a catalog; raise :class:`CatalogError` listing every problem."""
-    ct = read_catalog_text(path)
-    return load_catalog_text(ct, use_cache=use_cache)
+def load_catalog(path: str | os.PathLike[str] | None = None) -> Catalog:
+    """Load, validate and cross-check a catalog (no cache: see certplan.store.caches)."""
+    return load_catalog_text(read_catalog_text(path))
 
 
-def load_catalog_text(ct: CatalogText, *, use_cache: bool = True) -> Catalog:
-    key = hashlib.sha256((__version__ + "\0" + ct.text).encode("utf-8")).hexdigest()[:32]
-    if use_cache:
-        cached = _cache_read(key)
-        if cached is not None:
-            return cached
-    catalog = _parse_and_validate(ct)
-    if use_cache:
-        _cache_write(key, catalog)
-    return catalog
-
-
-def _cache_dir() -> Path | None:
-    env = os.environ.get(ENV_CACHE_DIR)
-    if env == "":
-        return None
-    if env:
-        return Path(env)
-    try:
-        from platformdirs import user_cache_dir
-    except ImportError:  # pragma: no cover
-        return None
-    return Path(user_cache_dir("certplan", appauthor=False))
-
-
-def _cache_read(key: str) -> Catalog | None:
-    d = _cache_dir()
-    if d is None:
-        return None
-    try:
-        data = (d / f"catalog-{key}.json").read_bytes()
-    except OSError:
-        return None
-    from pydantic import ValidationError
-
-    from certplan.catalog.models import Catalog
-
-    try:
-        return Catalog.model_validate_json(data)
-    except ValidationError:
-        return None  # a damaged cache entry is ignored and rewritten
-
-
-def _cache_write(key: str, catalog: Catalog) -> None:
-    d = _cache_dir()
-    if d is None:
-        return
-    from certplan.fsutil import atomic_write, remove_others
-
-    name = f"catalog-{key}.json"
-    try:
-        d.mkdir(parents=True, exist_ok=True)
-        atomic_write(d / name, lambda fh: fh.write(catalog.model_dump_json().encode("utf-8")))
-        remove_others(d, "catalog-*.json", {name})
-    except OSError:
-        pass  # a read-only or missing cache directory only costs speed
+def load_catalog_text(ct: CatalogText) -> Catalog:
+    """Parse and validate catalog text; raise :class:`CatalogError` listing every problem."""
+    return _parse_and_validate(ct)
 
 
 # --------------------------------------------------------------------------- parsing
@@ -189,27 +150,48 @@ def _yaml_loader():
 
 
 def _parse_and_validate(ct: CatalogText) -> Catalog:
+    """One YAML parse (the C loader where available): compose the node tree, check it (aliases,
+    tags, duplicate keys), construct the data from the same tree, validate.  The garbage
+    collector is paused meanwhile: these allocate millions of objects that all stay alive, and
+    each collection would re-walk them (for 5,000 credentials that was most of the time)."""
+    import gc
+
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return _parse_and_validate_now(ct)
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _parse_and_validate_now(ct: CatalogText) -> Catalog:
     import yaml
 
     name = ct.name
-    loader = _yaml_loader()
+    loader = _yaml_loader()(ct.text)
     try:
-        root = yaml.compose(ct.text, Loader=loader)
-    except yaml.MarkedYAMLError as exc:
-        raise CatalogError(name, [_yaml_error(name, exc)]) from None
-    except yaml.YAMLError as exc:
-        raise CatalogError(name, [f"{name}: YAML error: {exc}"]) from None
-    if root is None:
-        raise CatalogError(name, [f"{name}: the file is empty"])
-    problems = _aliases(name, ct.text, loader) or _check_nodes(name, root)
-    if problems:
-        raise CatalogError(name, problems)
-    try:
-        data = yaml.load(ct.text, Loader=loader)  # noqa: S506 - a safe loader
-    except yaml.MarkedYAMLError as exc:
-        raise CatalogError(name, [_yaml_error(name, exc)]) from None
-    except yaml.YAMLError as exc:
-        raise CatalogError(name, [f"{name}: YAML error: {exc}"]) from None
+        try:
+            root = loader.get_single_node()
+        except yaml.MarkedYAMLError as exc:
+            raise CatalogError(name, [_yaml_error(name, exc)]) from None
+        except yaml.YAMLError as exc:
+            raise CatalogError(name, [f"{name}: YAML error: {short_text(str(exc))}"]) from None
+        if root is None:
+            raise CatalogError(name, [f"{name}: the file is empty"])
+        problems = _check_nodes(name, root)
+        if problems == ["alias"]:  # only now parse again, for the aliases' lines
+            problems = _aliases(name, ct.text, _yaml_loader())
+        if problems:
+            raise CatalogError(name, problems)
+        try:
+            data = loader.construct_document(root)
+        except yaml.MarkedYAMLError as exc:
+            raise CatalogError(name, [_yaml_error(name, exc)]) from None
+        except (yaml.YAMLError, ValueError, OverflowError) as exc:
+            raise CatalogError(name, [f"{name}: YAML error: {short_text(str(exc))}"]) from None
+    finally:
+        loader.dispose()
     if not isinstance(data, dict):
         line = root.start_mark.line + 1
         raise CatalogError(
@@ -229,7 +211,7 @@ def _parse_and_validate(ct: CatalogText) -> Catalog:
             msg = err["msg"]
             if msg.startswith("Value error, "):
                 msg = msg[len("Value error, ") :]
-            located.append(_locate(name, root, data, tuple(err["loc"]), msg))
+            located.append(_locate(name, root, data, tuple(err["loc"]), short_text(msg)))
         raise CatalogError(name, _sorted(located)) from None
     from certplan.catalog.checks import cross_check
 
@@ -237,6 +219,12 @@ def _parse_and_validate(ct: CatalogText) -> Catalog:
     if issues:
         raise CatalogError(name, _sorted([_locate(name, root, data, loc, msg) for loc, msg in issues]))
     return catalog
+
+
+def short_text(text: str, limit: int = 200) -> str:
+    from certplan.fsutil import short
+
+    return short(text, limit)
 
 
 def _yaml_error(name: str, exc: Any) -> str:
@@ -255,7 +243,8 @@ def _aliases(name: str, text: str, loader) -> list[str]:
     for event in yaml.parse(text, Loader=loader):
         if isinstance(event, yaml.AliasEvent):
             line = event.start_mark.line + 1
-            out.append(f"{name}:{line}: alias *{event.anchor} is not allowed (a catalog uses no anchors or aliases)")
+            anchor = short_text(event.anchor, 40)
+            out.append(f"{name}:{line}: alias *{anchor} is not allowed (a catalog uses no anchors or aliases)")
             if len(out) >= 20:
                 break
     return out
@@ -275,8 +264,8 @@ def _check_nodes(name: str, root) -> list[str]:
     }
     while stack:
         node = stack.pop()
-        if id(node) in seen:
-            continue  # an alias: reported from the event stream (see _aliases)
+        if id(node) in seen:  # the same node twice in the tree: an alias (located by _aliases)
+            return ["alias"]
         seen.add(id(node))
         if node.tag not in safe:
             problems.append(

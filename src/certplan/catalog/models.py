@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated, Generic, Literal, TypeVar, Union
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 T = TypeVar("T")
 
@@ -35,7 +35,39 @@ Focus = Literal[FOCUS]  # type: ignore[valid-type]
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # allow_inf_nan=False: NaN and infinities are refused in every float field (they are not JSON).
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
+
+
+# --------------------------------------------------------------------------- value bounds
+# Every count, duration, amount, percentage and date has a range that makes sense: a negative
+# fee, 10**400 questions or 1e12 study hours is a typo, refused with file:line like any other.
+
+Questions = Annotated[int, Field(ge=1, le=2_000)]
+Minutes = Annotated[int, Field(ge=1, le=3 * 24 * 60)]
+StudyHours = Annotated[float, Field(ge=0, le=5_000)]
+Ceus = Annotated[int, Field(ge=0, le=1_000)]
+CycleYears = Annotated[int, Field(ge=1, le=20)]
+Days = Annotated[int, Field(ge=0, le=3_650)]
+Pay = Annotated[float, Field(gt=0, le=10_000_000)]
+Hours = Annotated[int, Field(gt=0, le=20_000)]
+
+
+def _real_date(text: str | None) -> str | None:
+    """YYYY, YYYY-MM or YYYY-MM-DD naming a real day (no 2027-02-30, month 13 or year 0)."""
+    if text is None:
+        return None
+    import datetime as _dt
+
+    parts = [int(p) for p in text.split("-")]
+    year, month, day = (parts + [1, 1])[:3]
+    if not 1900 <= year <= 2100:
+        raise ValueError("the year must be from 1900 to 2100")
+    try:
+        _dt.date(year, month, day)
+    except ValueError:
+        raise ValueError(f"{text} is not a real date") from None
+    return text
 
 
 # --------------------------------------------------------------------------- provenance
@@ -51,7 +83,7 @@ class Source(Strict):
         description="How authoritative the page is: 1 the certifying body's (or the data publisher's) own page; "
         "2 a page that quotes an official one and gives its date; 3 any other page.",
     )
-    date: str = Field(
+    date: Annotated[str, AfterValidator(_real_date)] = Field(
         pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$",
         description="YYYY, YYYY-MM or YYYY-MM-DD: the date the page states, or the date it was checked.",
     )
@@ -69,8 +101,8 @@ class Dated(Strict):
     :func:`certplan.catalog.rules.in_force` to pick the rules in force on a day.
     """
 
-    effective_from: str | None = Field(None, pattern=DATE_PATTERN)
-    effective_until: str | None = Field(None, pattern=DATE_PATTERN)
+    effective_from: Annotated[str, AfterValidator(_real_date)] | None = Field(None, pattern=DATE_PATTERN)
+    effective_until: Annotated[str, AfterValidator(_real_date)] | None = Field(None, pattern=DATE_PATTERN)
 
 
 class Sourced(Strict):
@@ -102,12 +134,12 @@ class Fact(Sourced, Generic[T]):
 
 
 class Money(Sourced):
-    amount: float | None = Field(ge=0)
+    amount: float | None = Field(ge=0, le=1_000_000)
     currency: Literal["USD"] = "USD"
     member: bool | None = None
     student: bool = False
     what: str | None = Field(None, description="What the fee is for or includes.")
-    attempts: int | None = Field(None, ge=1)
+    attempts: int | None = Field(None, ge=1, le=100)
     per: Literal["once", "attempt", "year", "cycle", "additional-credential", "event"] | None = Field(
         None,
         description=(
@@ -166,7 +198,7 @@ class MembershipReq(Strict):
 
 class CourseReq(Strict):
     kind: Literal["course"]
-    hours: int = Field(gt=0)
+    hours: Hours
     topic: str = "medical coding"
 
 
@@ -176,7 +208,7 @@ class PracticodeReq(Strict):
 
 class ClinicalHoursReq(Strict):
     kind: Literal["clinical-hours"]
-    hours: int = Field(gt=0)
+    hours: Hours
 
 
 class TrainingProgramReq(Strict):
@@ -238,14 +270,14 @@ class Apprentice(Sourced):
 class Domain(Strict):
     name: str
     weight_percent: float | None = Field(None, ge=0, le=100)
-    questions: int | None = Field(None, ge=0)
+    questions: int | None = Field(None, ge=0, le=2_000)
     source: str
     note: str | None = None
 
 
 class Exam(Strict):
-    questions: Fact[int]
-    duration_minutes: Fact[int]
+    questions: Fact[Questions]
+    duration_minutes: Fact[Minutes]
     passing_score: Fact[str]
     open_book: Fact[bool]
     references: Fact[list[str]]
@@ -253,24 +285,24 @@ class Exam(Strict):
     fees: list[Money] = Field(min_length=1)
     retake: Fact[str]
     domains: list[Domain] = []
-    study_hours: Fact[float] | None = None
+    study_hours: Fact[StudyHours] | None = None
 
 
 class TopicRule(Sourced):
     text: str
-    ceus: int | None = None
+    ceus: Ceus | None = None
 
 
 class Maintenance(Strict):
-    ceus: Fact[int] = Field(description="CEUs per cycle when this is the only credential held.")
-    cycle_years: Fact[int]
+    ceus: Fact[Ceus] = Field(description="CEUs per cycle when this is the only credential held.")
+    cycle_years: Fact[CycleYears]
     topic_rules: list[TopicRule] = []
     fees: list[Money] = []
     membership_required: Fact[bool] | None = None
 
 
 class PayFigure(Sourced):
-    amount: float = Field(gt=0)
+    amount: Pay
     currency: Literal["USD"] = "USD"
     unit: Literal["year", "hour"] = "year"
     statistic: Literal["median", "mean", "pct10", "pct25", "pct75", "pct90"]
@@ -280,7 +312,7 @@ class PayFigure(Sourced):
 
 
 class Retirement(Sourced):
-    date: str | None = None
+    date: Annotated[str, AfterValidator(_real_date)] | None = Field(None, pattern=DATE_PATTERN)
     successor: str | None = None
 
 
@@ -336,9 +368,9 @@ class CeuSchedule(Sourced):
     requirement, capped at ``cap``.
     """
 
-    by_count: list[int] | None = None
-    increment: int | None = None
-    cap: int | None = None
+    by_count: list[Ceus] | None = Field(None, max_length=100)
+    increment: Ceus | None = None
+    cap: Ceus | None = None
 
     @model_validator(mode="after")
     def _one_rule(self):
@@ -348,10 +380,10 @@ class CeuSchedule(Sourced):
 
 
 class Renewal(Strict):
-    cycle_years: Fact[int]
+    cycle_years: Fact[CycleYears]
     ceus: CeuSchedule | None = None
     fees: list[Money] = []
-    grace_period_days: Fact[int] | None = None
+    grace_period_days: Fact[Days] | None = None
     lapse: Fact[str] | None = None
     membership_required: Fact[bool] | None = None
     rules: list[Note] = []
@@ -379,7 +411,7 @@ class OccupationFigure(Sourced):
         "outlook-percent",
         "annual-openings",
     ]
-    amount: float
+    amount: float = Field(ge=-100, le=100_000_000, description="Outlook percentages may be negative.")
     period: str
     year: int = Field(ge=1990, le=2100)
 
@@ -399,9 +431,9 @@ class PayDifference(Sourced):
     text: str = Field(description="What the source says, in brief.")
     year: int = Field(ge=1990, le=2100, description="The survey or data year.")
     period: str
-    percent: float | None
-    certified_amount: float | None = Field(None, gt=0)
-    not_certified_amount: float | None = Field(None, gt=0)
+    percent: float | None = Field(ge=-100, le=1_000)
+    certified_amount: Pay | None = None
+    not_certified_amount: Pay | None = None
     approximate: bool = Field(False, description="The source gives an amount as approximate ('about $47,200').")
     statistic: Literal["mean", "median"] | None = Field(description="null when the source does not say.")
     population: str
@@ -431,3 +463,9 @@ class Catalog(Strict):
 
 
 Sourced.model_rebuild()
+
+# Each model is a virtual subclass of its runtime record (catalog/records.py, generated from this
+# file), so core's isinstance checks accept both.
+from certplan.catalog.records import register_models  # noqa: E402
+
+register_models(globals())

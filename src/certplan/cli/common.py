@@ -6,10 +6,11 @@ from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
 
 import typer
 
+from certplan.cli import numbers  # noqa: F401  (finite numbers for every option)
 from certplan.exitcodes import ExitCode
 
 if TYPE_CHECKING:  # pragma: no cover
-    from certplan.catalog.models import Catalog
+    from certplan.catalog.records import Catalog
     from certplan.output.render import OutputContext
 
 
@@ -71,10 +72,15 @@ def out() -> "OutputContext":
     return current().output()
 
 
+MAX_MESSAGE_LINE = 1000  # a bad input is echoed by a short prefix, never in full
+
+
 def err(text: str) -> None:
     import sys
 
-    sys.stderr.write(text.rstrip("\n") + "\n")
+    lines = text.rstrip("\n").split("\n")
+    cut = [ln if len(ln) <= MAX_MESSAGE_LINE else ln[: MAX_MESSAGE_LINE - 40] + f"... ({len(ln):,} characters)" for ln in lines]
+    sys.stderr.write("\n".join(cut) + "\n")
 
 
 def fail_usage(text: str) -> NoReturn:
@@ -91,7 +97,8 @@ def catalog_path(ctx: typer.Context | None = None) -> str | None:
 
 
 def load(ctx: typer.Context) -> "Catalog":
-    from certplan.catalog.loader import CatalogError, load_catalog
+    from certplan.catalog.loader import CatalogError
+    from certplan.store.caches import load_catalog
 
     try:
         return load_catalog(catalog_path(ctx))
@@ -102,7 +109,7 @@ def load(ctx: typer.Context) -> "Catalog":
 def served(ctx: typer.Context) -> dict:
     """The catalog as plain served data (fast: no pydantic on a cache hit)."""
     from certplan.catalog.loader import CatalogError
-    from certplan.catalog.served import load_served
+    from certplan.store.caches import load_served
 
     try:
         return load_served(catalog_path(ctx), today())
@@ -115,7 +122,13 @@ def _catalog_exit(exc) -> NoReturn:
         err(line)
     if len(exc.problems) > 50:
         err(f"... and {len(exc.problems) - 50} more problems")
-    err("certplan: the catalog is invalid; run 'certplan catalog validate' for every problem")
+    kind = getattr(exc, "kind", "invalid")
+    if kind == "invalid":
+        err("certplan: the catalog is invalid; run 'certplan catalog validate' for every problem")
+    elif kind == "limit":
+        err("certplan: the catalog is over certplan's size limit (not invalid)")
+    else:
+        err("certplan: the catalog cannot be read")
     raise typer.Exit(ExitCode.CATALOG)
 
 

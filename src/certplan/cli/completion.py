@@ -104,7 +104,7 @@ def _dynamic(kind: str, environ) -> list[str] | None:
     try:
         import datetime as dt
 
-        from certplan.catalog.served import load_served
+        from certplan.store.caches import load_served
 
         today = environ.get("CERTPLAN_TODAY")
         day = dt.date.fromisoformat(today) if today else dt.date.today()
@@ -175,7 +175,7 @@ def _served():
     import datetime as dt
 
     from certplan.catalog.loader import CatalogError
-    from certplan.catalog.served import load_served
+    from certplan.store.caches import load_served
 
     today = os.environ.get("CERTPLAN_TODAY")
     try:

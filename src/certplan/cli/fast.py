@@ -57,8 +57,8 @@ def _show_json(rest: list[str], path: str | None, env) -> bool:
     except (ImportError, KeyError):
         return False
     try:
-        from certplan.catalog.served import load_served, view_text
         from certplan.core.lookup import code_index_lookup
+        from certplan.store.caches import load_served, view_text
 
         served = load_served(path, _today(env.environ))
         found = code_index_lookup(served["index"], code)
@@ -92,9 +92,9 @@ def _help_key() -> str:
 
 
 def _help() -> bool:
-    from certplan.catalog.loader import _cache_dir
+    from certplan.store.caches import cache_dir
 
-    d = _cache_dir()
+    d = cache_dir()
     if d is None:
         return False
     path = d / f"help-{_help_key()}.txt"

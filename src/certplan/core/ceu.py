@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from certplan.catalog.models import Body, Catalog, Credential
+from certplan.catalog.records import Body, Catalog, Credential
 
 
 def effective_held(cat: Catalog, codes: list[str]) -> list[Credential]:

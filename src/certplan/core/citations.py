@@ -7,9 +7,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from pydantic import BaseModel
-
-from certplan.catalog.models import Catalog, Credential
+from certplan.catalog.records import Catalog, Credential, Record
 
 
 def cited(obj: Any, prefix: str = "") -> list[tuple[str, str]]:
@@ -17,7 +15,7 @@ def cited(obj: Any, prefix: str = "") -> list[tuple[str, str]]:
     found: list[tuple[str, str]] = []
 
     def walk(o: Any, path: str) -> None:
-        if isinstance(o, BaseModel):
+        if isinstance(o, Record):
             for name in type(o).model_fields:
                 v = getattr(o, name)
                 if name == "source" and isinstance(v, str):

@@ -21,7 +21,7 @@ from certplan.core.catalog_index import index_of
 from certplan.core.person import Person
 
 if TYPE_CHECKING:  # pragma: no cover
-    from certplan.catalog.models import Body, Catalog, Credential, Money
+    from certplan.catalog.records import Body, Catalog, Credential, Money
 
 BASES = ("member", "non-member")
 NOBODY = Person()

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover - kept stdlib-only so the fast paths need no pydantic
-    from certplan.catalog.models import Catalog, Credential
+    from certplan.catalog.records import Catalog, Credential
 
 
 class UnknownCode(LookupError):

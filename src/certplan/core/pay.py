@@ -19,7 +19,7 @@ import datetime as dt
 import math
 from typing import Any
 
-from certplan.catalog.models import Catalog, Credential, Occupation, OccupationFigure, PayFigure
+from certplan.catalog.records import Catalog, Credential, Occupation, OccupationFigure, PayFigure
 from certplan.core.views import DATED_AFTER_YEARS, is_dated
 
 SCHEMA_VERSION = 1

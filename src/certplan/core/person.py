@@ -19,6 +19,7 @@ from typing import Any
 
 from certplan.catalog.vocab import EDUCATION_LEVELS, EXPERIENCE_KINDS, PROGRAM_LEVELS
 from certplan.core.catalog_index import index_of, norm
+from certplan.fsutil import short
 
 MAX_EXPERIENCE_YEARS = 60.0
 MAX_HOURS = 100_000
@@ -206,11 +207,11 @@ def check_fields(data: Mapping[str, Any], where: str | None = None) -> dict[str,
             continue
         if key == "education":
             if value not in EDUCATION_LEVELS:
-                raise PersonError(key, f"education {value!r} is not one of {', '.join(EDUCATION_LEVELS)}", where)
+                raise PersonError(key, f"education {short(repr(value), 60)} is not one of {', '.join(EDUCATION_LEVELS)}", where)
         elif key == "accredited_program":
             if value not in PROGRAM_LEVELS:
                 raise PersonError(
-                    key, f"accredited_program {value!r} is not one of {', '.join(PROGRAM_LEVELS)}", where
+                    key, f"accredited_program {short(repr(value), 60)} is not one of {', '.join(PROGRAM_LEVELS)}", where
                 )
         elif key == "experience_years":
             value = float(_number(key, value, MAX_EXPERIENCE_YEARS, False, where))
@@ -227,7 +228,7 @@ def check_fields(data: Mapping[str, Any], where: str | None = None) -> dict[str,
                 for k in value:
                     if k.lower() not in EXPERIENCE_KINDS:
                         raise PersonError(
-                            key, f"experience kind {k!r} is not one of: {', '.join(EXPERIENCE_KINDS)}", where
+                            key, f"experience kind {short(repr(k), 60)} is not one of: {', '.join(EXPERIENCE_KINDS)}", where
                         )
                 value = [k.lower() for k in value]
         out[key] = value
@@ -254,7 +255,7 @@ def resolve_held(cat: Any, codes: Iterable[str], where: str | None = None) -> tu
             hint = _suggest(typed, [c.code for c in cat.credentials])
             raise PersonError(
                 "held",
-                f"unknown credential code {typed!r}" + (f"; did you mean {', '.join(hint)}?" if hint else ""),
+                f"unknown credential code {short(repr(typed), 60)}" + (f"; did you mean {', '.join(hint)}?" if hint else ""),
                 where,
             )
         if cred.code not in held:
@@ -272,7 +273,7 @@ def resolve_members(cat: Any, bodies: Iterable[str], where: str | None = None) -
         if b is None:
             hint = _suggest(typed, [b.code for b in cat.bodies])
             raise PersonError(
-                "member", f"unknown body {typed!r}" + (f"; did you mean {', '.join(hint)}?" if hint else ""), where
+                "member", f"unknown body {short(repr(typed), 60)}" + (f"; did you mean {', '.join(hint)}?" if hint else ""), where
             )
         if b.code not in out:
             out.append(b.code)

@@ -14,7 +14,7 @@ from certplan.core import requirements as rq
 from certplan.core.routes import SCHEMA_VERSION
 
 if TYPE_CHECKING:  # pragma: no cover
-    from certplan.catalog.models import Catalog, Credential
+    from certplan.catalog.records import Catalog, Credential
 
 
 def _node(cat_by_code: dict[str, Credential], code: str) -> dict[str, Any]:

@@ -13,7 +13,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from certplan.catalog.models import Catalog, Credential
+from certplan.catalog.records import Catalog, Credential
 from certplan.core import cost, eligibility, views
 from certplan.core import requirements as rq
 from certplan.core.person import Person, held_closure

@@ -25,7 +25,7 @@ from certplan.core.person import PROGRAM_EDUCATION, Person, held_closure
 from certplan.core.requirements import months_between
 
 if TYPE_CHECKING:  # pragma: no cover
-    from certplan.catalog.models import Catalog, Credential, CredentialReq, Pathway
+    from certplan.catalog.records import Catalog, Credential, CredentialReq, Pathway
 
 Profile = Person
 

@@ -9,9 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from pydantic import BaseModel
-
-from certplan.catalog.models import (
+from certplan.catalog.records import (
     Body,
     Catalog,
     Credential,
@@ -19,6 +17,7 @@ from certplan.catalog.models import (
     Money,
     Pathway,
     PayFigure,
+    Record,
 )
 from certplan.core import requirements as rq
 
@@ -58,7 +57,7 @@ def source_ids(obj: Any) -> list[str]:
     out: list[str] = []
 
     def walk(o: Any) -> None:
-        if isinstance(o, BaseModel):
+        if isinstance(o, Record):
             for name in type(o).model_fields:
                 v = getattr(o, name)
                 if name == "source" and isinstance(v, str):
@@ -138,7 +137,7 @@ def _provenance(obj: Any, ctx: Ctx, prefix: str, out: dict[str, Any], unknown: l
         return
     if isinstance(obj, Money) and obj.amount is None:
         unknown.append(prefix)
-    if isinstance(obj, BaseModel):
+    if isinstance(obj, Record):
         for name in type(obj).model_fields:
             _provenance(getattr(obj, name), ctx, f"{prefix}.{name}" if prefix else name, out, unknown)
     elif isinstance(obj, list):

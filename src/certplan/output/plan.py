@@ -296,10 +296,12 @@ def calendar(p: dict[str, Any]):
     return cal
 
 
-def write_ics(p: dict[str, Any], path: str) -> int:
-    """Write the calendar to ``path``; returns the number of events."""
+def write_ics(p: dict[str, Any], path: str, *, force: bool = False) -> tuple[int, str]:
+    """Write the calendar to ``path`` whole (``-``: stdout; an existing file only with ``force``).
+
+    Returns the number of events and how the destination is named; raises fsutil.FileProblem."""
+    from certplan.fsutil import write_output_file
+
     cal = calendar(p)
-    data = cal.to_ical()
-    with open(path, "wb") as fh:
-        fh.write(data)
-    return len(cal.walk("VEVENT"))
+    name = write_output_file(path, cal.to_ical(), force=force, option="--ics")
+    return len(cal.walk("VEVENT")), name

@@ -8,6 +8,7 @@ file and how to fix it.
 from __future__ import annotations
 
 import csv
+import errno
 import io
 import json
 import os
@@ -16,10 +17,12 @@ from pathlib import Path
 from typing import Any
 
 from certplan.core.person import FIELDS, Person, PersonError, check_fields
-from certplan.fsutil import atomic_write
+from certplan.fsutil import atomic_write, short
 
 Profile = Person
 ENV_CONFIG_DIR = "CERTPLAN_CONFIG_DIR"
+PROFILE_MAX_BYTES = 1024 * 1024  # a saved profile is a few hundred bytes
+BATCH_MAX_BYTES = 64 * 1024 * 1024  # a roster of about 500,000 people
 EDUCATION = ("none", "high-school", "associate", "bachelor", "master", "doctorate")
 PROGRAMS = ("associate", "bachelor", "master", "post-baccalaureate")
 
@@ -55,18 +58,19 @@ def load_saved() -> dict[str, Any]:
     """The saved profile as a mapping ({} when there is none)."""
     path = profile_path()
     fix = f"fix it by hand or run 'certplan profile clear' (file: {path})"
+    from certplan.fsutil import FileProblem, read_limited
+
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        return {}
-    except IsADirectoryError:
-        raise ProfileError(f"{path}: is a directory, not a profile; {fix}") from None
-    except OSError as exc:
-        raise ProfileError(f"{path}: cannot read: {exc.strerror}") from None
+        raw = read_limited(path, PROFILE_MAX_BYTES, "profile")
+    except FileProblem as exc:
+        if exc.errno in (errno.ENOENT, errno.ENOTDIR):  # none saved (or no usable config dir yet)
+            return {}
+        raise ProfileError(f"{exc}; {fix}") from None
     try:
         data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ProfileError(f"{path}: the saved profile is not valid JSON ({exc}); {fix}") from None
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
+        why = "too deeply nested" if isinstance(exc, RecursionError) else short(str(exc), 80)
+        raise ProfileError(f"{path}: the saved profile is not valid JSON ({why}); {fix}") from None
     try:
         return _check(data, str(path))
     except ProfileError as exc:
@@ -76,19 +80,30 @@ def load_saved() -> dict[str, Any]:
 def save(data: dict[str, Any]) -> Path:
     """Write the profile atomically; return its path."""
     data = _check(data, "profile")
+    from certplan.fsutil import _reason
+
     path = profile_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
     text = json.dumps(data, indent=2, sort_keys=True) + "\n"
-    atomic_write(path, lambda fh: fh.write(text.encode("utf-8")), fsync=True)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(path, lambda fh: fh.write(text.encode("utf-8")), fsync=True)
+    except OSError as exc:
+        raise ProfileError(f"{short(exc.filename or path)}: {_reason(exc)}") from None
     return path
 
 
 def clear() -> bool:
+    """Remove the saved profile; False when there was none (ProfileError when it cannot be removed)."""
+    from certplan.fsutil import _reason
+
+    path = profile_path()
     try:
-        profile_path().unlink()
+        path.unlink()
         return True
     except FileNotFoundError:
         return False
+    except OSError as exc:
+        raise ProfileError(f"{short(path)}: cannot remove it: {_reason(exc)}") from None
 
 
 def merge(saved: dict[str, Any], flags: dict[str, Any]) -> dict[str, Any]:
@@ -190,18 +205,18 @@ def _row_to_profile(raw: dict[str, Any]) -> tuple[str, dict[str, Any]]:
             try:
                 out[k] = float(v)
             except (TypeError, ValueError):
-                raise ValueError(f"experience {v!r} is not a number of years") from None
+                raise ValueError(f"experience {short(repr(v), 60)} is not a number of years") from None
             if out[k] != out[k] or out[k] in (float("inf"), float("-inf")):
-                raise ValueError(f"experience {v!r} is not a number of years")
+                raise ValueError(f"experience {short(repr(v), 60)} is not a number of years")
         elif k in ("course_hours", "clinical_hours"):
             try:
                 out[k] = int(str(v).strip())
             except ValueError:
-                raise ValueError(f"{k} {v!r} is not a whole number") from None
+                raise ValueError(f"{k} {short(repr(v), 60)} is not a whole number") from None
         elif k == "practicode":
             s = str(v).strip().lower()
             if s not in TRUE | FALSE:
-                raise ValueError(f"practicode {v!r} is not yes or no")
+                raise ValueError(f"practicode {short(repr(v), 60)} is not yes or no")
             out[k] = s in TRUE
         elif k == "experience_kinds":
             out[k] = [x.lower() for x in _split(v)]
@@ -213,38 +228,37 @@ def _row_to_profile(raw: dict[str, Any]) -> tuple[str, dict[str, Any]]:
 
 def read_batch(path: str) -> list[BatchRow]:
     """Read people from a CSV or YAML file; every row comes back, good or bad."""
+    from certplan.fsutil import FileProblem, read_limited
+    from certplan.yamlsafe import PlainYamlError, load_plain_yaml
+
     p = Path(path)
+    name = short(path)
     try:
-        if p.is_dir():
-            raise ProfileError(f"{path}: is a directory, not a profiles file")
-        raw = p.read_bytes()
-    except FileNotFoundError:
-        raise ProfileError(f"{path}: no such file") from None
-    except OSError as exc:
-        raise ProfileError(f"{path}: cannot read: {exc.strerror}") from None
+        raw = read_limited(path, BATCH_MAX_BYTES, "profiles")
+    except FileProblem as exc:
+        raise ProfileError(str(exc)) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise ProfileError(f"{path}: not valid UTF-8") from None
+        raise ProfileError(f"{name}: not valid UTF-8") from None
     records: list[tuple[int | None, Any]] = []
-    if p.suffix.lower() in (".yaml", ".yml", ".json"):
-        import yaml
-
+    if p.suffix.lower() in (".yaml", ".yml", ".json") or (path == "-" and text.lstrip()[:1] in ("[", "{", "-")):
         try:
-            data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            where = f":{mark.line + 1}" if mark else ""
-            raise ProfileError(f"{path}{where}: not valid YAML") from None
+            data = load_plain_yaml(text)
+        except PlainYamlError as exc:
+            where = f":{exc.line}" if exc.line else ""
+            raise ProfileError(f"{name}{where}: {exc.problem}") from None
+        except RecursionError:
+            raise ProfileError(f"{name}: nested too deeply") from None
         if isinstance(data, dict) and isinstance(data.get("people"), list):
             data = data["people"]
         if not isinstance(data, list):
-            raise ProfileError(f"{path}: expected a list of people (or a mapping with a 'people' list)")
+            raise ProfileError(f"{name}: expected a list of people (or a mapping with a 'people' list)")
         records = [(None, r) for r in data]
     else:
         reader = csv.DictReader(io.StringIO(text))
         if not reader.fieldnames:
-            raise ProfileError(f"{path}: the CSV file has no header row")
+            raise ProfileError(f"{name}: the CSV file has no header row")
         for r in reader:
             extra = r.pop(None, None)
             if extra:

@@ -44,7 +44,7 @@ def catalog_validate(
     o = out.ctx
     try:
         name = read_catalog_text(path).name
-        cat = load_catalog(path, use_cache=False)
+        cat = load_catalog(path)
     except CatalogError as exc:
         if json_:
             from certplan.output.render import write_json

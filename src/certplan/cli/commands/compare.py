@@ -69,9 +69,9 @@ def compare_cmd(
       certplan compare CPC CCS --format markdown
       certplan compare CPC CCS --member AAPC
     """
-    from certplan.catalog.served import view
     from certplan.core import compare, lookup
     from certplan.output.result import Result
+    from certplan.store.caches import view
 
     if len(codes) < compare.MIN_CODES:
         common.fail_usage("compare needs at least 2 credential codes, e.g. certplan compare CPC CCS")

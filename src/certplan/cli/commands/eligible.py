@@ -283,7 +283,7 @@ def profile_set(
         path = save(data)
     except (ProfileError, OSError) as exc:
         err(f"certplan: cannot save the profile: {exc}")
-        raise typer.Exit(ExitCode.ERROR) from None
+        raise typer.Exit(ExitCode.OUTPUT) from None
     err(f"certplan: profile saved to {path}")
 
 
@@ -327,9 +327,14 @@ def profile_clear() -> None:
     Examples:
       certplan profile clear
     """
-    from certplan.store.profile import clear, profile_path
+    from certplan.store.profile import ProfileError, clear, profile_path
 
-    if clear():
+    try:
+        removed = clear()
+    except ProfileError as exc:
+        err(f"certplan: cannot clear the profile: {exc}")
+        raise typer.Exit(ExitCode.OUTPUT) from None
+    if removed:
         err(f"certplan: profile removed ({profile_path()})")
     else:
         err("certplan: there was no saved profile")

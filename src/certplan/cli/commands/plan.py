@@ -61,6 +61,9 @@ def plan_cmd(
             "--ics", help="Also write the plan as an iCalendar file (weekly blocks and milestones).", metavar="FILE"
         ),
     ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="With --ics: replace the file if it exists (- writes to stdout).")
+    ] = False,
     profile: ProfileFlags = None,
     *,
     out: Output,
@@ -109,17 +112,27 @@ def plan_cmd(
         result = core.build(cred, cat, person, req, common.today())
     except core.PlanError as exc:
         common.fail_usage(str(exc))
+    except OverflowError:  # a date past 9999-12-31 (the last day Python's dates hold)
+        common.fail_usage(
+            "the plan would run past 9999-12-31: give an earlier --start (or CERTPLAN_TODAY), or fewer --weeks"
+        )
     from certplan.output import plan as render
 
     if ics is not None:
+        from certplan.fsutil import FileProblem
+
         try:
-            n = render.write_ics(result, ics)
-        except OSError as exc:
-            common.fail_usage(f"cannot write {ics}: {exc.strerror or exc}")
+            n, ics_name = render.write_ics(result, ics, force=force)
+        except FileProblem as exc:
+            common.fail_usage(str(exc))
     res = Result(data=result, notes=list(result["notes"]), warnings=list(result["warnings"]))
-    for fmt in ("table", "csv", "markdown"):
-        res.render[fmt] = lambda ctx, fmt=fmt: render.render_plan(result, fmt, ctx)
-    res.render["json"] = lambda ctx: render.render_plan(result, "json", ctx)
+    if ics == "-":  # with --ics - stdout carries the calendar only
+        for fmt in ("table", "csv", "markdown", "json"):
+            res.render[fmt] = lambda ctx: None
+    else:
+        for fmt in ("table", "csv", "markdown"):
+            res.render[fmt] = lambda ctx, fmt=fmt: render.render_plan(result, fmt, ctx)
+        res.render["json"] = lambda ctx: render.render_plan(result, "json", ctx)
     if ics is not None:
-        res.notes.append(f"wrote {n} calendar events to {ics}")
+        res.notes.append(f"wrote {n} calendar events to {ics_name}")
     return res

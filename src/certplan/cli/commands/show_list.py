@@ -73,11 +73,11 @@ def list_cmd(
                 common.fail_usage(f"unknown body {b!r}" + (f"; did you mean {', '.join(hint)}?" if hint else ""))
     codes = filter_codes(served, bodies=body, levels=level, settings=setting, statuses=status, search=search)
     if out.fields is not None:
-        from certplan.catalog.served import view
+        from certplan.store.caches import view
 
         return Result(data=[{k: v for k, v in view(served, c).items() if k in out.fields} for c in codes])
     if out.format == "json":
-        from certplan.catalog.served import write_list_json
+        from certplan.store.caches import write_list_json
 
         return Result(render={"json": lambda ctx: write_list_json(served, codes, ctx.stdout)})
     meta = served["meta"]
@@ -156,9 +156,9 @@ def show_cmd(
       certplan show CPC --fields code,name,exam
       certplan show CPC-H        (a renamed credential says what it became)
     """
-    from certplan.catalog.served import view, view_text
     from certplan.core import lookup
     from certplan.output.result import Result
+    from certplan.store.caches import view, view_text
 
     served = common.served(ctx)
     try:

@@ -14,7 +14,7 @@ from certplan.core.plan.rules import (
 )
 
 if TYPE_CHECKING:  # pragma: no cover
-    from certplan.catalog.models import Catalog, Credential
+    from certplan.catalog.records import Catalog, Credential
 
 Profile = Person
 

@@ -43,7 +43,7 @@ from certplan.core.plan.rules import (
 from certplan.core.plan.schedule import FINAL_KINDS, Task, layout, min_cap, weeks_needed
 
 if TYPE_CHECKING:  # pragma: no cover
-    from certplan.catalog.models import Catalog, Credential
+    from certplan.catalog.records import Catalog, Credential
 
 Profile = Person
 

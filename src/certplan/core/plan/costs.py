@@ -9,7 +9,7 @@ from certplan.core import cost
 from certplan.core.person import Person
 
 if TYPE_CHECKING:  # pragma: no cover
-    from certplan.catalog.models import Catalog, Credential
+    from certplan.catalog.records import Catalog, Credential
 
 Profile = Person
 

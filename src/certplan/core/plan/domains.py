@@ -10,7 +10,7 @@ from certplan.core.plan.rules import (
 )
 
 if TYPE_CHECKING:  # pragma: no cover
-    from certplan.catalog.models import Credential
+    from certplan.catalog.records import Credential
 
 
 # --------------------------------------------------------------------------- domains

@@ -9,7 +9,7 @@ from certplan.core import requirements as rq
 from certplan.core.person import Person
 
 if TYPE_CHECKING:  # pragma: no cover
-    from certplan.catalog.models import Catalog, Credential, Pathway
+    from certplan.catalog.records import Catalog, Credential, Pathway
 
 Profile = Person
 
