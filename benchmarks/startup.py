@@ -21,12 +21,14 @@ FILTER = sys.argv[2] if len(sys.argv) > 2 else ""
 PY = sys.executable
 CERTPLAN = shutil.which("certplan") or os.path.join(os.path.dirname(PY), "certplan")
 TAB = {"_CERTPLAN_COMPLETE": "complete_bash", "COMP_WORDS": "certplan show C", "COMP_CWORD": "2"}
+TAB_FOCUS = {"_CERTPLAN_COMPLETE": "complete_bash", "COMP_WORDS": "certplan recommend --focus c", "COMP_CWORD": "3"}
 
 # (label, argv, extra env, target ratio, first run?)
 CASES = [
     ("certplan --help", ["--help"], {}, 5.0, False),
     ("certplan show CPC --json", ["show", "CPC", "--json"], {}, 5.0, False),
     ("TAB: certplan show C<TAB> (bash)", [], TAB, 5.0, False),
+    ("TAB: certplan recommend --focus c<TAB> (bash)", [], TAB_FOCUS, 5.0, False),
     ("certplan show CPC", ["show", "CPC"], {}, 8.0, False),
     ("certplan list", ["list"], {}, 8.0, False),
     ("certplan list --json", ["list", "--json"], {}, 8.0, False),

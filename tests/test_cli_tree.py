@@ -299,3 +299,33 @@ def test_fast_paths_and_typer_agree(run, kind, what, shell):
         fast = run_argv(what, fast=True)
         slow = run_argv(what, fast=False)
     assert fast == slow
+
+
+@pytest.mark.parametrize(
+    "line", ["certplan recommend --focus c", "certplan show --fields ex", "certplan list --setting p", "certplan cost C"]
+)
+def test_fast_completion_answers_before_typer_is_imported(run, line):
+    import os
+    import subprocess
+    import sys
+
+    run("list", "--json")  # the served cache exists
+    env = dict(os.environ, _CERTPLAN_COMPLETE="complete_bash", COMP_WORDS=line, COMP_CWORD=str(line.count(" ")))
+    code = (
+        "import sys; sys.argv=['certplan']; from certplan.cli.main import run; rc = run(); "
+        "sys.stderr.write(str(sorted(m for m in sys.modules if m.split('.')[0] in ('typer', 'rich', 'pydantic', 'yaml'))))"
+    )
+    p = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60)
+    assert p.stdout.strip(), p.stderr
+    assert p.stderr == "[]"
+
+
+def test_no_fast_really_turns_the_fast_paths_off():
+    """Else the parity test would compare the fast path with itself."""
+    from certplan.cli.completion import fast_complete
+    from certplan.cli.fast import fast_main
+
+    line = {"_CERTPLAN_COMPLETE": "complete_bash", "COMP_WORDS": "certplan list --level a", "COMP_CWORD": "3"}
+    assert fast_complete(MockEnvironment(environ=line)) is True
+    assert fast_complete(MockEnvironment(environ={**line, "CERTPLAN_NO_FAST": "1"})) is False
+    assert fast_main(["show", "CPC", "--json"], MockEnvironment(environ={"CERTPLAN_NO_FAST": "1"})) is False

@@ -58,3 +58,25 @@ def test_the_catalog_comes_from_the_environment(tmp_path):
     env = MockEnvironment(environ={"CERTPLAN_CATALOG": str(tmp_path / "missing.yaml")})
     assert run(["list", "--json"], env) == 3
     assert env.out == ""
+
+
+def test_the_saved_profile_lives_in_the_environments_config_dir(tmp_path):
+    env = MockEnvironment(environ={"CERTPLAN_CONFIG_DIR": str(tmp_path)})
+    assert run(["profile", "set", "--experience", "1", "--held", "cpc"], env) == 0
+    assert env.err == f"certplan: profile saved to {tmp_path / 'profile.json'}\n"
+    shown = MockEnvironment(environ={"CERTPLAN_CONFIG_DIR": str(tmp_path)})
+    assert run(["profile", "show", "--json"], shown) == 0
+    assert json.loads(shown.out)["held"] == ["CPC"]
+    elsewhere = MockEnvironment(environ={"CERTPLAN_CONFIG_DIR": str(tmp_path / "other")})
+    assert run(["profile", "show", "--json"], elsewhere) == 0
+    assert json.loads(elsewhere.out)["held"] == []
+
+
+def test_an_invalid_catalog_as_json_exits_3(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("credentials: [\n", encoding="utf-8")
+    env = MockEnvironment()
+    assert run(["catalog", "validate", str(bad), "--json"], env) == 3
+    d = json.loads(env.out)
+    assert (d["file"], d["valid"]) == (str(bad), False) and d["problems"]
+    assert env.err == ""

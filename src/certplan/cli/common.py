@@ -14,6 +14,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from certplan.output.render import OutputContext
 
 
+# Legacy option pieces, kept so branches written before cli/options.py still import; new commands use
+# cli.options.output_options(formats=...), which builds --json/--format/--fields with the real choices.
 class Format(str, Enum):
     table = "table"
     json = "json"
@@ -148,3 +150,13 @@ def unknown_codes_exit(unknown) -> NoReturn:
         err(f"certplan: {u.message()}")
     err("certplan: run 'certplan list' to see every code")
     raise typer.Exit(ExitCode.USAGE)
+
+
+def one_credential(cat, code: str):
+    """The credential a code names, or exit 2 with suggestions."""
+    from certplan.core import lookup
+
+    try:
+        return lookup.find(cat, code)
+    except lookup.UnknownCode as exc:
+        unknown_codes_exit([exc])

@@ -8,39 +8,52 @@ use it before Typer is imported.
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import sys
-from collections.abc import Mapping
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import IO, Any
+
+TYPE_CHECKING = False  # no `typing` import at run time: the fast paths start with this module
+if TYPE_CHECKING:  # pragma: no cover
+    import datetime as dt
+    from collections.abc import Mapping
+    from pathlib import Path
+    from typing import IO
 
 PIPE_WIDTH = 200  # the width of tables written to a file or a pipe (never Rich's 80-column fallback)
 
 
-def _isatty(stream: Any) -> bool:
+def _isatty(stream) -> bool:
     try:
         return bool(stream.isatty())
     except (AttributeError, ValueError):
         return False
 
 
-@dataclass
 class Environment:
-    stdout: IO[str] = field(default_factory=lambda: sys.stdout)
-    stderr: IO[str] = field(default_factory=lambda: sys.stderr)
-    stdin: IO[str] = field(default_factory=lambda: sys.stdin)
-    environ: Mapping[str, str] = field(default_factory=lambda: os.environ)
-    stdout_isatty: bool | None = None  # None: ask the stream
-    stdin_isatty: bool | None = None
-    catalog: str | None = None  # --catalog FILE, set by the root command
+    """Streams (and whether they are terminals), environment variables, and what follows from them.
 
-    def __post_init__(self) -> None:
-        if self.stdout_isatty is None:
-            self.stdout_isatty = _isatty(self.stdout)
-        if self.stdin_isatty is None:
-            self.stdin_isatty = _isatty(self.stdin)
+    A plain class, not a dataclass: ``dataclasses`` costs the fast paths more than they take.
+    """
+
+    def __init__(
+        self,
+        stdout: IO[str] | None = None,
+        stderr: IO[str] | None = None,
+        stdin: IO[str] | None = None,
+        environ: Mapping[str, str] | None = None,
+        stdout_isatty: bool | None = None,
+        stdin_isatty: bool | None = None,
+        catalog: str | None = None,
+    ) -> None:
+        self.stdout = stdout if stdout is not None else sys.stdout
+        self.stderr = stderr if stderr is not None else sys.stderr
+        self.stdin = stdin if stdin is not None else sys.stdin
+        self.environ = environ if environ is not None else os.environ
+        self.stdout_isatty = _isatty(self.stdout) if stdout_isatty is None else stdout_isatty
+        self.stdin_isatty = _isatty(self.stdin) if stdin_isatty is None else stdin_isatty
+        self.catalog = catalog  # --catalog FILE, set by the root command
+
+    def __repr__(self) -> str:
+        return f"Environment(stdout_isatty={self.stdout_isatty}, stdin_isatty={self.stdin_isatty})"
 
     # ------------------------------------------------------------------ terminal
 
@@ -80,18 +93,24 @@ class Environment:
 
     def today(self) -> dt.date:
         """Today's date; ``CERTPLAN_TODAY=YYYY-MM-DD`` pins it. ValueError when it is not a date."""
+        import datetime as dt
+
         pinned = self.today_text
         return dt.date.fromisoformat(pinned) if pinned else dt.date.today()
 
     @property
     def config_dir(self) -> Path | None:
         """CERTPLAN_CONFIG_DIR, or None for the platform's config dir."""
+        from pathlib import Path
+
         v = self.environ.get("CERTPLAN_CONFIG_DIR")
         return Path(v) if v else None
 
     @property
     def cache_dir(self) -> Path | None:
         """CERTPLAN_CACHE_DIR, or None for the platform's cache dir ('off' is passed on as given)."""
+        from pathlib import Path
+
         v = self.environ.get("CERTPLAN_CACHE_DIR")
         return Path(v) if v else None
 

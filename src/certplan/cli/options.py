@@ -314,7 +314,15 @@ def output_options(
             "json_",
             inspect.Parameter.KEYWORD_ONLY,
             default=False,
-            annotation=Annotated[bool, typer.Option("--json", help="Write JSON to stdout (same as --format json).")],
+            annotation=Annotated[
+                bool,
+                typer.Option(
+                    "--json",
+                    help="Write JSON to stdout (same as --format json)."
+                    if len(formats) > 1
+                    else "Write JSON to stdout (this command always does; accepted like everywhere else).",
+                ),
+            ],
         )
     ]
     if len(formats) > 1:

@@ -31,11 +31,18 @@ def flag_dict(f: ProfileFlags) -> dict[str, Any]:
     }
 
 
+def config_dir():
+    """Where the saved profile lives: the running command's Environment (None: the default place)."""
+    from certplan.cli.env import current
+
+    return current().config_dir
+
+
 def saved_profile() -> dict[str, Any]:
     from certplan.store.profile import ProfileError, load_saved
 
     try:
-        return load_saved()
+        return load_saved(config_dir())
     except ProfileError as exc:
         err(f"certplan: {exc}")
         raise typer.Exit(ExitCode.USAGE) from None
@@ -100,7 +107,9 @@ def resolve_person(cat, layers: list[tuple[str, dict[str, Any]]], quiet: bool = 
         if exc.where == PLACE_SAVED:
             from certplan.store.profile import profile_path
 
-            common.fail_usage(f"saved profile ({profile_path()}): {exc}; fix it with 'certplan profile set'")
+            common.fail_usage(
+                f"saved profile ({profile_path(config_dir())}): {exc}; fix it with 'certplan profile set'"
+            )
         common.fail_usage(f"{OPTION.get(exc.field, exc.field)}: {exc}")
     if not quiet:
         line = res.summary()

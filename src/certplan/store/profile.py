@@ -31,7 +31,10 @@ class ProfileError(Exception):
     pass
 
 
-def config_dir() -> Path:
+def config_dir(directory: Path | None = None) -> Path:
+    """``directory`` when given (the CLI passes its Environment's), else CERTPLAN_CONFIG_DIR or the platform's."""
+    if directory is not None:
+        return Path(directory)
     env = os.environ.get(ENV_CONFIG_DIR)
     if env:
         return Path(env)
@@ -40,8 +43,8 @@ def config_dir() -> Path:
     return Path(user_config_dir("certplan", appauthor=False))
 
 
-def profile_path() -> Path:
-    return config_dir() / "profile.json"
+def profile_path(directory: Path | None = None) -> Path:
+    return config_dir(directory) / "profile.json"
 
 
 def _check(data: Any, where: str) -> dict[str, Any]:
@@ -54,9 +57,9 @@ def _check(data: Any, where: str) -> dict[str, Any]:
         raise ProfileError(f"{where}: {exc}") from None
 
 
-def load_saved() -> dict[str, Any]:
+def load_saved(directory: Path | None = None) -> dict[str, Any]:
     """The saved profile as a mapping ({} when there is none)."""
-    path = profile_path()
+    path = profile_path(directory)
     fix = f"fix it by hand or run 'certplan profile clear' (file: {path})"
     from certplan.fsutil import FileProblem, read_limited
 
@@ -77,12 +80,12 @@ def load_saved() -> dict[str, Any]:
         raise ProfileError(f"{exc}; {fix}") from None
 
 
-def save(data: dict[str, Any]) -> Path:
+def save(data: dict[str, Any], directory: Path | None = None) -> Path:
     """Write the profile atomically; return its path."""
     data = _check(data, "profile")
     from certplan.fsutil import _reason
 
-    path = profile_path()
+    path = profile_path(directory)
     text = json.dumps(data, indent=2, sort_keys=True) + "\n"
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -92,11 +95,11 @@ def save(data: dict[str, Any]) -> Path:
     return path
 
 
-def clear() -> bool:
+def clear(directory: Path | None = None) -> bool:
     """Remove the saved profile; False when there was none (ProfileError when it cannot be removed)."""
     from certplan.fsutil import _reason
 
-    path = profile_path()
+    path = profile_path(directory)
     try:
         path.unlink()
         return True

@@ -5,7 +5,7 @@ from typing import Annotated, Optional
 import typer
 
 from certplan.cli import common
-from certplan.cli.common import err, load
+from certplan.cli.common import load
 from certplan.cli.completion import completer
 from certplan.cli.options import Output, output_options
 from certplan.exitcodes import ExitCode
@@ -40,22 +40,17 @@ def catalog_validate(
     from certplan.output.result import Result
 
     path = file if file is not None else common.catalog_path(ctx)
-    json_ = out.format == "json"
-    o = out.ctx
     try:
         name = read_catalog_text(path).name
         cat = load_catalog(path)
     except CatalogError as exc:
-        if json_:
-            from certplan.output.render import write_json
-
-            write_json({"file": exc.name, "valid": False, "problems": exc.problems}, o)
-        else:
-            for line in exc.problems:
-                err(line)
-            n = len(exc.problems)
-            err(f"{exc.name}: {n} problem{'s' if n != 1 else ''}")
-        raise typer.Exit(ExitCode.CATALOG) from None
+        n = len(exc.problems)
+        lines = [*exc.problems, f"{exc.name}: {n} problem{'s' if n != 1 else ''}"]
+        return Result(
+            data={"file": exc.name, "valid": False, "problems": exc.problems},
+            render={"table": lambda ctx: ctx.stderr.write("".join(f"{line}\n" for line in lines))},
+            exit_code=ExitCode.CATALOG,
+        )
     summary = {
         "file": name,
         "valid": True,

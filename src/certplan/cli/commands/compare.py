@@ -121,7 +121,7 @@ def _member_bodies(served, member: list[str] | None) -> set[str]:
             from certplan.core.lookup import suggest
 
             hint = suggest(m, served["body_codes"])
-            common.fail_usage(f"unknown body {m!r}" + (f"; did you mean {', '.join(hint)}?" if hint else ""))
+            common.fail_usage(f"--member: unknown body {m!r}" + (f"; did you mean {', '.join(hint)}?" if hint else ""))
         out.add(m.strip().upper())
     return out
 

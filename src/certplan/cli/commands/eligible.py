@@ -9,7 +9,14 @@ from certplan.cli import common
 from certplan.cli.common import err, load
 from certplan.cli.completion import completer
 from certplan.cli.options import Output, ProfileFlags, output_options, with_profile_options
-from certplan.cli.person_input import check_refs, flag_dict, normalise_held, resolve_profile, saved_profile
+from certplan.cli.person_input import (
+    check_refs,
+    config_dir,
+    flag_dict,
+    normalise_held,
+    resolve_profile,
+    saved_profile,
+)
 from certplan.exitcodes import ExitCode
 
 profile_app = typer.Typer(
@@ -280,7 +287,7 @@ def profile_set(
         common.fail_usage(problem)
     data = normalise_held(cat, data)
     try:
-        path = save(data)
+        path = save(data, config_dir())
     except (ProfileError, OSError) as exc:
         err(f"certplan: cannot save the profile: {exc}")
         raise typer.Exit(ExitCode.OUTPUT) from None
@@ -289,7 +296,7 @@ def profile_set(
 
 @profile_app.command("show")
 @output_options(formats=("table", "json"))
-def profile_show(*, out: Output) -> None:
+def profile_show(*, out: Output):
     """Show the saved profile (and where it is stored).
 
     \b
@@ -297,26 +304,27 @@ def profile_show(*, out: Output) -> None:
       certplan profile show
       certplan profile show --json
     """
+    from certplan.output.result import Result
     from certplan.store.profile import profile_path, to_profile
 
     data = saved_profile()
     person, _ = to_profile(data) if data else to_profile({"education": "high-school"})
-    o = out.ctx
-    if out.format == "json":
-        from certplan.output.render import write_json
-
-        d = person.to_dict()
-        if not data:
-            d = {k: None if k in ("education",) else v for k, v in d.items()}
-        write_json(d, o)
-        return
+    where = profile_path(config_dir())
+    d = person.to_dict()
     if not data:
-        err(f"certplan: no saved profile ({profile_path()}); set one with 'certplan profile set'")
-        return
-    for k, v in person.to_dict().items():
-        shown = ", ".join(v) if isinstance(v, list) else ("unknown" if v is None else v)
-        o.stdout.write(f"{k.replace('_', ' ')}: {shown}\n")
-    err(f"certplan: stored in {profile_path()}")
+        d = {k: None if k in ("education",) else v for k, v in d.items()}
+        res = Result(data=d, render={"table": lambda ctx: None})
+        if out.format == "table":
+            res.notes.append(f"no saved profile ({where}); set one with 'certplan profile set'")
+        return res
+    lines = "".join(
+        f"{k.replace('_', ' ')}: {', '.join(v) if isinstance(v, list) else ('unknown' if v is None else v)}\n"
+        for k, v in d.items()
+    )
+    res = Result(data=d, render={"table": lambda ctx: ctx.stdout.write(lines)})
+    if out.format == "table":
+        res.notes.append(f"stored in {where}")
+    return res
 
 
 @profile_app.command("clear")
@@ -330,11 +338,11 @@ def profile_clear() -> None:
     from certplan.store.profile import ProfileError, clear, profile_path
 
     try:
-        removed = clear()
+        removed = clear(config_dir())
     except ProfileError as exc:
         err(f"certplan: cannot clear the profile: {exc}")
         raise typer.Exit(ExitCode.OUTPUT) from None
     if removed:
-        err(f"certplan: profile removed ({profile_path()})")
+        err(f"certplan: profile removed ({profile_path(config_dir())})")
     else:
         err("certplan: there was no saved profile")

@@ -5,7 +5,6 @@ from typing import Annotated, Optional
 import typer
 
 from certplan.cli import common
-from certplan.cli.commands.pay import one_credential
 from certplan.cli.common import load
 from certplan.cli.completion import completer
 from certplan.cli.options import Output, ProfileFlags, output_options, with_profile_options
@@ -63,7 +62,7 @@ def path_cmd(
     if from_ is not None:
         if profile.given():
             common.err("certplan: profile flags are not used with --from")
-        cred = one_credential(cat, from_)
+        cred = common.one_credential(cat, from_)
         res = path.leads(cat, cred, today)
         from certplan.output.money import render_path_from, render_path_from_tree
 
@@ -75,7 +74,7 @@ def path_cmd(
             title=f"Where {cred.code} leads",
             render={"table": lambda ctx: draw(res, ctx)},
         )
-    goal = one_credential(cat, to)
+    goal = common.one_credential(cat, to)
     person = resolve_profile(cat, profile)
     res = path.to_goal(cat, goal, person, today)
     if not res["routes"]:

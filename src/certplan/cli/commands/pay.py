@@ -22,15 +22,6 @@ def register(app: typer.Typer) -> None:
     app.command("cost")(cost_cmd)
 
 
-def one_credential(cat, code: str):
-    from certplan.core import lookup
-
-    try:
-        return lookup.find(cat, code)
-    except lookup.UnknownCode as exc:
-        common.unknown_codes_exit([exc])
-
-
 @output_options()
 def salary_cmd(
     ctx: typer.Context,
@@ -152,7 +143,7 @@ def cost_cmd(
     from certplan.output.result import Result
 
     cat = load(ctx)
-    cred = one_credential(cat, code)
+    cred = common.one_credential(cat, code)
     if cred.status != "current":
         where = ", ".join(cred.see_also or ([cred.replaced_by] if cred.replaced_by else []))
         common.fail_usage(f"{cred.code} is {cred.status}; it cannot be earned" + (f" (see {where})" if where else ""))
