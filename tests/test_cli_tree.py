@@ -35,6 +35,9 @@ FREE = {
     "--budget",
     "--within",
     "--top",
+    "--employer-pays",
+    "--out",
+    "-o",
 }
 FREE_ARGS = {("catalog", "validate"): "file"}  # a file name: the shell completes it
 
@@ -126,6 +129,7 @@ REPRESENTATIVE = {
     ("catalog", "stale"): [[]],
     ("schema",): [[]],
     ("profile", "show"): [[]],
+    ("export",): [["--ctdl"]],
 }
 NO_OUTPUT = {("profile", "set"), ("profile", "clear")}  # they only say what they did, on stderr
 

@@ -8,6 +8,7 @@ import sys
 
 import pytest
 
+from certplan.catalog.rules import catalog_on
 from certplan.core import views
 from certplan.store.caches import load_served, view_text
 
@@ -19,6 +20,7 @@ def test_served_views_match_the_model_views(catalog, tmp_path, monkeypatch):
     built = load_served(None, TODAY)  # miss: builds and writes
     cached = load_served(None, TODAY, build=False)  # hit: stdlib json only
     assert cached is not None and "views" not in cached
+    catalog = catalog_on(catalog, TODAY)  # served views show the rules in force that day
     ctx = views.Ctx(catalog, TODAY)
     for c in catalog.credentials:
         expected = json.dumps(views.credential(c, ctx), indent=2, sort_keys=True, ensure_ascii=False)
@@ -28,6 +30,7 @@ def test_served_views_match_the_model_views(catalog, tmp_path, monkeypatch):
 
 def test_list_json_equals_plain_json_dumps(run, catalog):
     out = run("list", "--json").stdout
+    catalog = catalog_on(catalog, TODAY)
     ctx = views.Ctx(catalog, TODAY)
     expected = (
         json.dumps(

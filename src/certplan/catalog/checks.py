@@ -83,6 +83,11 @@ def cross_check(cat: Catalog) -> list[tuple[Loc, str]]:
                 if soc not in socs:
                     problems.append(((*base, "occupations", j), f"unknown occupation {soc!r}"))
 
+    dupes(cat.funding, "id", "funding")
+    for i, prog in enumerate(cat.funding):
+        for j, cov in enumerate(prog.covers):
+            need_code(("funding", i, "covers", j, "code"), cov.code)
+
     for loc, obj in _walk(cat, ()):
         if isinstance(obj, CredentialReq):
             for j, code in enumerate(obj.any_of):

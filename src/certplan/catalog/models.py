@@ -104,6 +104,26 @@ class Dated(Strict):
     effective_from: Annotated[str, AfterValidator(_real_date)] | None = Field(None, pattern=DATE_PATTERN)
     effective_until: Annotated[str, AfterValidator(_real_date)] | None = Field(None, pattern=DATE_PATTERN)
 
+    @model_validator(mode="after")
+    def _period_in_order(self):
+        from certplan.catalog.rules import start_of
+
+        start, end = start_of(self.effective_from), start_of(self.effective_until)
+        if start is not None and end is not None and end <= start:
+            raise ValueError(
+                f"effective_until ({self.effective_until}) must be after effective_from ({self.effective_from})"
+            )
+        return self
+
+
+def _always_one(rules: list, what: str) -> None:
+    """Raise unless at least one of ``rules`` is in force on every day (a dated list may not leave a gap)."""
+    from certplan.catalog.rules import uncovered_day
+
+    gap = uncovered_day(rules)
+    if gap is not None:
+        raise ValueError(f"no {what} is in force on {gap.isoformat()}; dated rules must leave none without one")
+
 
 class Sourced(Strict):
     """Base for anything that cites a source and may carry a note."""
@@ -133,7 +153,9 @@ class Fact(Sourced, Generic[T]):
         return self
 
 
-class Money(Sourced):
+class Money(Sourced, Dated):
+    """A fee; dated (``effective_from``/``effective_until``) when the source says in which period it applied."""
+
     amount: float | None = Field(ge=0, le=1_000_000)
     currency: Literal["USD"] = "USD"
     member: bool | None = None
@@ -247,7 +269,9 @@ Requirement = Annotated[
 ]
 
 
-class Pathway(Sourced):
+class Pathway(Sourced, Dated):
+    """One way to qualify; dated when the source says in which period the route was open."""
+
     id: str
     label: str
     requirements: list[Requirement] = Field(min_length=1)
@@ -257,11 +281,21 @@ class Eligibility(Strict):
     pathways: list[Pathway] = Field(min_length=1)
     recommended: list[Note] = []
 
+    @model_validator(mode="after")
+    def _a_pathway_every_day(self):
+        _always_one(self.pathways, "pathway")
+        return self
+
 
 class Apprentice(Sourced):
     designation: str
     rule: str
     removal: list[Pathway] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _a_removal_every_day(self):
+        _always_one(self.removal, "removal pathway")
+        return self
 
 
 # --------------------------------------------------------------------------- exam and upkeep
@@ -286,6 +320,11 @@ class Exam(Strict):
     retake: Fact[str]
     domains: list[Domain] = []
     study_hours: Fact[StudyHours] | None = None
+
+    @model_validator(mode="after")
+    def _a_fee_every_day(self):
+        _always_one(self.fees, "exam fee")
+        return self
 
 
 class TopicRule(Sourced):
@@ -419,6 +458,9 @@ class OccupationFigure(Sourced):
 class Occupation(Strict):
     soc: str = Field(pattern=r"^\d{2}-\d{4}$")
     title: str
+    onet: Fact[str] | None = Field(
+        None, description="The O*NET-SOC code (e.g. 29-2072.00) where a source confirms it; used by the CTDL export."
+    )
     figures: list[OccupationFigure] = []
     entry_education: Fact[str] | None = None
     notes: list[Note] = []
@@ -452,6 +494,65 @@ class GeneralFact(Sourced):
     value: float | None = None
 
 
+# --------------------------------------------------------------------------- who pays
+
+FundingPart = Literal["exam", "membership", "renewal", "ceus", "study", "course"]
+
+
+class FundingCap(Sourced, Dated):
+    """The most a program pays a person, per period; dated when the source says when it applied."""
+
+    amount: float | None = Field(ge=0, le=1_000_000)
+    per: Literal["year", "fiscal-year", "career"] = Field(
+        description="year / fiscal-year: the cap starts again each (fiscal) year; career: once per person, ever."
+    )
+
+    @model_validator(mode="after")
+    def _null_needs_note(self):
+        if self.amount is None and not self.note:
+            raise ValueError("an unknown cap (null) needs a note saying what is missing")
+        return self
+
+
+class PaidPart(Sourced):
+    """A cost part a program pays (exam, study materials, ...), with its own limit where the source gives one."""
+
+    part: FundingPart
+    cap: float | None = Field(None, ge=0, le=1_000_000)
+    cap_per: Literal["test", "credential"] | None = Field(
+        None, description="test: the cap applies to each exam attempt; credential: to the credential as a whole."
+    )
+
+    @model_validator(mode="after")
+    def _cap_needs_per(self):
+        if (self.cap is None) != (self.cap_per is None):
+            raise ValueError("give cap and cap_per together")
+        return self
+
+
+class CoveredCredential(Sourced):
+    """A credential a source lists for the program (e.g. on Army COOL, or flagged 'GI Bill')."""
+
+    code: str
+
+
+class Funding(Strict):
+    """A program that pays part of what a credential costs (military credentialing, GI Bill, WIOA)."""
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9-]*$")
+    name: str
+    kind: Literal["military", "veterans", "workforce"]
+    aliases: list[str] = Field(default_factory=list, description="Other names people type for --funding.")
+    who: Fact[str] = Field(description="Who qualifies, in the source's terms.")
+    caps: list[FundingCap] = Field(default_factory=list, description="Dated; none in force means the cap is unknown.")
+    pays_for: list[PaidPart] = Field(min_length=1)
+    covers: list[CoveredCredential] = Field(
+        default_factory=list,
+        description="Credentials a source lists for this program; for any other the program may apply if approved.",
+    )
+    notes: list[Note] = []
+
+
 class Catalog(Strict):
     schema_version: Literal[1]
     sources: list[Source] = Field(min_length=1)
@@ -460,6 +561,7 @@ class Catalog(Strict):
     occupations: list[Occupation] = []
     pay_differences: list[PayDifference] = []
     facts: list[GeneralFact] = []
+    funding: list[Funding] = []
 
 
 Sourced.model_rebuild()

@@ -49,8 +49,8 @@ class Fact(Sourced):
     _shape = {'conflicts': ['list', 'Conflict']}
 
 
-class Money(Sourced):
-    model_fields = {'source': REQUIRED, 'note': None, 'conflicts': [], 'amount': REQUIRED, 'currency': 'USD', 'member': None, 'student': False, 'what': None, 'attempts': None, 'per': None}
+class Money(Sourced, Dated):
+    model_fields = {'effective_from': None, 'effective_until': None, 'source': REQUIRED, 'note': None, 'conflicts': [], 'amount': REQUIRED, 'currency': 'USD', 'member': None, 'student': False, 'what': None, 'attempts': None, 'per': None}
     _shape = {'conflicts': ['list', 'Conflict']}
 
 
@@ -109,8 +109,8 @@ class OtherReq(Strict):
     _shape = {}
 
 
-class Pathway(Sourced):
-    model_fields = {'source': REQUIRED, 'note': None, 'conflicts': [], 'id': REQUIRED, 'label': REQUIRED, 'requirements': REQUIRED}
+class Pathway(Sourced, Dated):
+    model_fields = {'effective_from': None, 'effective_until': None, 'source': REQUIRED, 'note': None, 'conflicts': [], 'id': REQUIRED, 'label': REQUIRED, 'requirements': REQUIRED}
     _shape = {'conflicts': ['list', 'Conflict'], 'requirements': ['list', ['kind', {'education': 'EducationReq', 'accredited-program': 'ProgramReq', 'experience': 'ExperienceReq', 'credential': 'CredentialReq', 'membership': 'MembershipReq', 'course': 'CourseReq', 'practicode': 'PracticodeReq', 'clinical-hours': 'ClinicalHoursReq', 'training-program': 'TrainingProgramReq', 'other': 'OtherReq'}]]}
 
 
@@ -180,8 +180,8 @@ class OccupationFigure(Sourced):
 
 
 class Occupation(Strict):
-    model_fields = {'soc': REQUIRED, 'title': REQUIRED, 'figures': [], 'entry_education': None, 'notes': []}
-    _shape = {'figures': ['list', 'OccupationFigure'], 'entry_education': 'Fact', 'notes': ['list', 'Note']}
+    model_fields = {'soc': REQUIRED, 'title': REQUIRED, 'onet': None, 'figures': [], 'entry_education': None, 'notes': []}
+    _shape = {'onet': 'Fact', 'figures': ['list', 'OccupationFigure'], 'entry_education': 'Fact', 'notes': ['list', 'Note']}
 
 
 class PayDifference(Sourced):
@@ -194,9 +194,29 @@ class GeneralFact(Sourced):
     _shape = {'conflicts': ['list', 'Conflict']}
 
 
+class FundingCap(Sourced, Dated):
+    model_fields = {'effective_from': None, 'effective_until': None, 'source': REQUIRED, 'note': None, 'conflicts': [], 'amount': REQUIRED, 'per': REQUIRED}
+    _shape = {'conflicts': ['list', 'Conflict']}
+
+
+class PaidPart(Sourced):
+    model_fields = {'source': REQUIRED, 'note': None, 'conflicts': [], 'part': REQUIRED, 'cap': None, 'cap_per': None}
+    _shape = {'conflicts': ['list', 'Conflict']}
+
+
+class CoveredCredential(Sourced):
+    model_fields = {'source': REQUIRED, 'note': None, 'conflicts': [], 'code': REQUIRED}
+    _shape = {'conflicts': ['list', 'Conflict']}
+
+
+class Funding(Strict):
+    model_fields = {'id': REQUIRED, 'name': REQUIRED, 'kind': REQUIRED, 'aliases': [], 'who': REQUIRED, 'caps': [], 'pays_for': REQUIRED, 'covers': [], 'notes': []}
+    _shape = {'who': 'Fact', 'caps': ['list', 'FundingCap'], 'pays_for': ['list', 'PaidPart'], 'covers': ['list', 'CoveredCredential'], 'notes': ['list', 'Note']}
+
+
 class Catalog(Strict):
-    model_fields = {'schema_version': REQUIRED, 'sources': REQUIRED, 'bodies': REQUIRED, 'credentials': REQUIRED, 'occupations': [], 'pay_differences': [], 'facts': []}
-    _shape = {'sources': ['list', 'Source'], 'bodies': ['list', 'Body'], 'credentials': ['list', 'Credential'], 'occupations': ['list', 'Occupation'], 'pay_differences': ['list', 'PayDifference'], 'facts': ['list', 'GeneralFact']}
+    model_fields = {'schema_version': REQUIRED, 'sources': REQUIRED, 'bodies': REQUIRED, 'credentials': REQUIRED, 'occupations': [], 'pay_differences': [], 'facts': [], 'funding': []}
+    _shape = {'sources': ['list', 'Source'], 'bodies': ['list', 'Body'], 'credentials': ['list', 'Credential'], 'occupations': ['list', 'Occupation'], 'pay_differences': ['list', 'PayDifference'], 'facts': ['list', 'GeneralFact'], 'funding': ['list', 'Funding']}
 
 
-CLASSES = {'Strict': Strict, 'Source': Source, 'Dated': Dated, 'Sourced': Sourced, 'Conflict': Conflict, 'Fact': Fact, 'Money': Money, 'Note': Note, 'EducationReq': EducationReq, 'ProgramReq': ProgramReq, 'ExperienceReq': ExperienceReq, 'CredentialReq': CredentialReq, 'MembershipReq': MembershipReq, 'CourseReq': CourseReq, 'PracticodeReq': PracticodeReq, 'ClinicalHoursReq': ClinicalHoursReq, 'TrainingProgramReq': TrainingProgramReq, 'OtherReq': OtherReq, 'Pathway': Pathway, 'Eligibility': Eligibility, 'Apprentice': Apprentice, 'Domain': Domain, 'Exam': Exam, 'TopicRule': TopicRule, 'Maintenance': Maintenance, 'PayFigure': PayFigure, 'Retirement': Retirement, 'Credential': Credential, 'CeuSchedule': CeuSchedule, 'Renewal': Renewal, 'Body': Body, 'OccupationFigure': OccupationFigure, 'Occupation': Occupation, 'PayDifference': PayDifference, 'GeneralFact': GeneralFact, 'Catalog': Catalog}
+CLASSES = {'Strict': Strict, 'Source': Source, 'Dated': Dated, 'Sourced': Sourced, 'Conflict': Conflict, 'Fact': Fact, 'Money': Money, 'Note': Note, 'EducationReq': EducationReq, 'ProgramReq': ProgramReq, 'ExperienceReq': ExperienceReq, 'CredentialReq': CredentialReq, 'MembershipReq': MembershipReq, 'CourseReq': CourseReq, 'PracticodeReq': PracticodeReq, 'ClinicalHoursReq': ClinicalHoursReq, 'TrainingProgramReq': TrainingProgramReq, 'OtherReq': OtherReq, 'Pathway': Pathway, 'Eligibility': Eligibility, 'Apprentice': Apprentice, 'Domain': Domain, 'Exam': Exam, 'TopicRule': TopicRule, 'Maintenance': Maintenance, 'PayFigure': PayFigure, 'Retirement': Retirement, 'Credential': Credential, 'CeuSchedule': CeuSchedule, 'Renewal': Renewal, 'Body': Body, 'OccupationFigure': OccupationFigure, 'Occupation': Occupation, 'PayDifference': PayDifference, 'GeneralFact': GeneralFact, 'FundingCap': FundingCap, 'PaidPart': PaidPart, 'CoveredCredential': CoveredCredential, 'Funding': Funding, 'Catalog': Catalog}

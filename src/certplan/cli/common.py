@@ -98,14 +98,17 @@ def catalog_path(ctx: typer.Context | None = None) -> str | None:
     return env.catalog_path()
 
 
-def load(ctx: typer.Context) -> "Catalog":
+def load(ctx: typer.Context, day: dt.date | None = None, *, whole: bool = False) -> "Catalog":
+    """The catalog with only the fees and pathways in force on ``day`` (default today); ``whole`` keeps every rule."""
     from certplan.catalog.loader import CatalogError
+    from certplan.catalog.rules import catalog_on
     from certplan.store.caches import load_catalog
 
     try:
-        return load_catalog(catalog_path(ctx))
+        cat = load_catalog(catalog_path(ctx))
     except CatalogError as exc:
         _catalog_exit(exc)
+    return cat if whole else catalog_on(cat, day or today())
 
 
 def served(ctx: typer.Context) -> dict:

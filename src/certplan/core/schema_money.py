@@ -23,6 +23,7 @@ from certplan.core.schema_base import (  # noqa: F401
     arr,
     obj,
 )
+from certplan.core.schema_funding import FUNDING  # noqa: E402
 
 # A current figure is never dated; an unknown amount is always marked unknown.
 NEVER_CURRENT_IF_DATED = {
@@ -253,6 +254,7 @@ COST = {
             "line_count": INT,
             "notes": arr(STR),
             "roi": ROI,
+            "funding": FUNDING,
         }
     ),
 }

@@ -159,7 +159,9 @@ def render_salary(report: dict[str, Any], chart: list[dict[str, Any]], ctx: Outp
 # --------------------------------------------------------------------------- cost
 
 
-def render_cost(res: dict[str, Any], roi: dict[str, Any] | None, ctx: OutputContext) -> None:
+def render_cost(
+    res: dict[str, Any], roi: dict[str, Any] | None, ctx: OutputContext, funding: dict[str, Any] | None = None
+) -> None:
     notes = Footnotes()
     w = _writer(ctx)
     years = res["years"]
@@ -240,6 +242,10 @@ def render_cost(res: dict[str, Any], roi: dict[str, Any] | None, ctx: OutputCont
                     f"{notes.ref(a['source'], a['source_kind'])}\n"
                 )
         w(f"- {roi['note']}\n")
+    if funding is not None:
+        from certplan.output.funding import render_funding
+
+        render_funding(funding, notes.ref, w)
     notes.write(ctx)
 
 

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 from certplan import __version__
 from certplan.catalog.loader import CatalogText, load_catalog_text, locate, max_bytes, read_catalog_text
+from certplan.catalog.rules import span_holds
 
 if TYPE_CHECKING:  # pragma: no cover
     from certplan.catalog.records import Catalog
@@ -220,7 +221,7 @@ def load_served(path: str | os.PathLike[str] | None, today: dt.date, *, build: b
     d = cache_dir()
     stamp = file_stamp(file) if (d is not None and file is not None) else None
     if stamp is not None:
-        data = _read_served(d, key_for(stamp, today))
+        data = _read_served(d, key_for(stamp, today), today)
         if data is not None:
             data["_source"] = (path, today)
             return data
@@ -234,13 +235,15 @@ def load_served(path: str | os.PathLike[str] | None, today: dt.date, *, build: b
     return data
 
 
-def _read_served(d: Path, key: str) -> dict[str, Any] | None:
+def _read_served(d: Path, key: str, today: dt.date) -> dict[str, Any] | None:
     payload = read_checked(d / f"served-{key}.json")
     if payload is None:
         return None
     try:
         data = json.loads(payload)
         if data.get("format") != FORMAT:
+            return None
+        if not span_holds(data.get("rules_span"), today):  # a dated fee or pathway changed since it was built
             return None
         fh = open(d / f"served-{key}.views", "rb")  # noqa: SIM115 - kept open for the run
     except (OSError, ValueError, AttributeError):
@@ -305,8 +308,11 @@ def _rebuild(served: dict[str, Any]) -> None:
 
 
 def build_served(cat, today: dt.date) -> dict[str, Any]:
+    from certplan.catalog.rules import catalog_on, same_rules_span
     from certplan.core import ceu, cost, lookup, views
 
+    span = same_rules_span(cat, today)
+    cat = catalog_on(cat, today)  # only the fees and pathways in force today
     ctx = views.Ctx(cat, today)
     view_text = {}
     meta = {}
@@ -344,6 +350,7 @@ def build_served(cat, today: dt.date) -> dict[str, Any]:
         "costs": costs,
         "bodies": bodies,
         "body_codes": [b.code for b in cat.bodies],
+        "rules_span": list(span),
     }
 
 

@@ -89,7 +89,7 @@ def catalog_sources(
     from certplan.output.render import Column
     from certplan.output.result import Result
 
-    cat = load(ctx)
+    cat = load(ctx, whole=True)  # every rule, in force today or not
     scope = None
     if code:
         try:
@@ -137,7 +137,7 @@ def catalog_stale(
         cutoff = citations.cutoff_date(common.today(), older_than)
     except ValueError as exc:
         common.fail_usage(str(exc))
-    cat = load(ctx)
+    cat = load(ctx, whole=True)
     rows = citations.stale_facts(cat, cutoff)
 
     cols = [

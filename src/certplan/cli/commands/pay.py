@@ -11,6 +11,9 @@ from certplan.cli.completion import completer
 from certplan.cli.options import Output, ProfileFlags, output_options, with_profile_options
 from certplan.cli.person_input import resolve_profile
 
+# the catalog's funding programs by their short names (tests/test_funding.py checks them against the catalog)
+FUNDING_NAMES = ("army", "air-force", "gi-bill", "wioa")
+
 
 class Basis(str, Enum):
     member = "member"
@@ -118,6 +121,23 @@ def cost_cmd(
         bool,
         typer.Option("--roi", help="Compare the cost with the sourced certified-vs-not-certified pay difference."),
     ] = False,
+    funding: Annotated[
+        Optional[str],
+        typer.Option(
+            "--funding",
+            help="A program that pays part of it: army, air-force, gi-bill or wioa; shows what is left for you.",
+            metavar="PROGRAM",
+            autocompletion=completer("funding", FUNDING_NAMES),
+        ),
+    ] = None,
+    employer_pays: Annotated[
+        Optional[str],
+        typer.Option(
+            "--employer-pays",
+            help="What your employer reimburses: in total (500) or a year (1500/year).",
+            metavar="AMOUNT",
+        ),
+    ] = None,
     profile: ProfileFlags = None,
     *,
     out: Output,
@@ -137,12 +157,23 @@ def cost_cmd(
       certplan cost CRC --held CPC
       certplan cost CPC --member AAPC
       certplan cost RHIA --held RHIT --basis non-member --json
+      certplan cost CPC --funding army
+      certplan cost CCS --funding gi-bill --employer-pays 500
     """
     from certplan.core import cost, pay
+    from certplan.core import funding as fund
     from certplan.output import flat
     from certplan.output.result import Result
 
+    try:
+        employer = fund.parse_employer(employer_pays) if employer_pays is not None else None
+    except fund.FundingError as exc:
+        common.fail_usage(str(exc))
     cat = load(ctx)
+    try:
+        program = fund.find_program(cat, funding) if funding is not None else None
+    except fund.FundingError as exc:
+        common.fail_usage(str(exc))
     cred = common.one_credential(cat, code)
     if cred.status != "current":
         where = ", ".join(cred.see_also or ([cred.replaced_by] if cred.replaced_by else []))
@@ -151,11 +182,13 @@ def cost_cmd(
     if cred.code.upper() in {h.upper() for h in person.held}:
         common.err(f"certplan: you already hold {cred.code}; the exam line is what sitting it again would cost")
     res = cost.estimate(cred, cat, person, basis.value if basis else None, years, attempts)
-    answer = {"schema_version": 1, **res, "roi": None}
+    answer = {"schema_version": 1, **res, "roi": None, "funding": None}
     if roi:
         today = common.today()
         premiums = pay.premium_facts(cat, pay.Sources(cat), today)
         answer["roi"] = pay.roi(cred, res, premiums)
+    if program is not None or employer is not None:
+        answer["funding"] = fund.net_cost(res, cat, common.today(), program, employer)
     from certplan.output.money import render_cost
 
     return Result(
@@ -163,7 +196,7 @@ def cost_cmd(
         rows=lambda: flat.cost_rows(answer),
         columns=flat.COST_COLUMNS,
         title=f"{cred.code}: cost over {years} year{'s' if years != 1 else ''}",
-        render={"table": lambda ctx: render_cost(answer, answer["roi"], ctx)},
+        render={"table": lambda ctx: render_cost(answer, answer["roi"], ctx, answer["funding"])},
     )
 
 

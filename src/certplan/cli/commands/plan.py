@@ -1,5 +1,6 @@
 """plan: a week-by-week study plan to an exam date."""
 
+import datetime as dt
 from typing import Annotated, Optional
 
 import typer
@@ -94,7 +95,10 @@ def plan_cmd(
         d_exam = core.parse_date(exam_date, "--exam-date") if exam_date is not None else None
     except core.PlanError as exc:
         common.fail_usage(str(exc))
-    cat = load(ctx)
+    from certplan.catalog.rules import catalog_on
+
+    whole = load(ctx, whole=True)
+    cat = catalog_on(whole, d_exam or common.today())  # the fees and pathways in force on the exam date
     try:
         cred = lookup.find(cat, code)
     except lookup.UnknownCode as exc:
@@ -110,6 +114,10 @@ def plan_cmd(
     )
     try:
         result = core.build(cred, cat, person, req, common.today())
+        if d_exam is None and result.get("exam_date"):  # --weeks or the default: the plan chose the exam date
+            on_exam = catalog_on(whole, dt.date.fromisoformat(result["exam_date"]))
+            if on_exam is not cat:
+                result = core.build(lookup.find(on_exam, code), on_exam, person, req, common.today())
     except core.PlanError as exc:
         common.fail_usage(str(exc))
     except OverflowError:  # a date past 9999-12-31 (the last day Python's dates hold)
