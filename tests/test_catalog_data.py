@@ -254,3 +254,15 @@ def test_recheck_cbcs_allows_no_code_manuals(catalog):
     ex = by_code(catalog, "CBCS").exam
     assert ex.open_book.value is False and ex.references.value == []
     assert "2024-09-24" in ex.open_book.note
+
+
+def test_cmpe_pathways_follow_mgma_2019_change(catalog):
+    import datetime as dt
+
+    from certplan.catalog.rules import in_force
+
+    paths = by_code(catalog, "CMPE").eligibility.pathways
+    before = {p.id for p in in_force(paths, dt.date(2018, 6, 1))}
+    after = {p.id for p in in_force(paths, dt.date(2026, 11, 27))}
+    assert "management-experience-2018" in before and "degree-and-experience" not in before
+    assert "degree-and-experience" in after and "management-experience-2018" not in after
