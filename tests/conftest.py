@@ -27,6 +27,7 @@ def _isolated_dirs(tmp_path_factory, monkeypatch):
     """Never read or write the user's real config; share one cache dir per session."""
     cfg = tmp_path_factory.mktemp("config")
     monkeypatch.setenv("CERTPLAN_CONFIG_DIR", str(cfg))
+    monkeypatch.setenv("CERTPLAN_DB", str(cfg / "tracker.sqlite3"))  # never the user's real tracker
     monkeypatch.setenv("CERTPLAN_CACHE_DIR", str(_cache_dir(tmp_path_factory)))
     yield
 

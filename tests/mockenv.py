@@ -8,7 +8,7 @@ import os
 from certplan.cli.env import Environment
 
 # what a test run keeps from the real environment: the pinned date and the isolated dirs (conftest.py)
-KEEP = ("CERTPLAN_TODAY", "CERTPLAN_CONFIG_DIR", "CERTPLAN_CACHE_DIR", "PATH", "HOME")
+KEEP = ("CERTPLAN_TODAY", "CERTPLAN_CONFIG_DIR", "CERTPLAN_CACHE_DIR", "CERTPLAN_DB", "PATH", "HOME")
 
 
 class MockEnvironment(Environment):

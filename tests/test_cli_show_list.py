@@ -7,7 +7,7 @@ import sys
 import jsonschema
 import pytest
 
-from certplan.core.schema import SCHEMAS
+from certplan.contract.generate import SCHEMAS
 
 
 def test_show_cpc_card(run):
@@ -159,9 +159,14 @@ def test_help_leads_with_examples(run):
 
 
 def test_fields_selects_and_unknown_field_exits_2(run, run_json):
-    assert run_json("show", "CPC", "--fields", "code,name") == {"code": "CPC", "name": "Certified Professional Coder"}
+    # a selection always keeps schema_version (README, Scripting)
+    assert run_json("show", "CPC", "--fields", "code,name") == {
+        "code": "CPC",
+        "name": "Certified Professional Coder",
+        "schema_version": 1,
+    }
     items = run_json("list", "--status", "retired", "--fields", "code,replaced_by")
-    assert {"code": "CPC-H", "replaced_by": "COC"} in items
+    assert {"code": "CPC-H", "replaced_by": "COC", "schema_version": 1} in items
     r = run("show", "CPC", "--fields", "code,nme")
     assert r.exit_code == 2 and r.stdout == ""
     lines = r.stderr.splitlines()

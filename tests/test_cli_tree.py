@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import random
+from pathlib import Path
 
 import pytest
 import typer
@@ -38,8 +39,11 @@ FREE = {
     "--employer-pays",
     "--out",
     "-o",
+    # the after-the-exam commands (h15): dates, numbers, free text and file names
+    *("--on", "--earned", "--cycle-start", "--date", "--ceus", "--title", "--provider", "--approval"),
+    *("--category", "--certificate", "--out", "--db", "--end", "--employer", "--course-done", "--practicode-done"),
 }
-FREE_ARGS = {("catalog", "validate"): "file"}  # a file name: the shell completes it
+FREE_ARGS = {("catalog", "validate"): "file", ("ceu", "import"): "file", ("ceu", "remove"): "ceu_id", ("experience", "remove"): "exp_id"}  # a file name: the shell completes it
 
 
 def walk():
@@ -130,8 +134,27 @@ REPRESENTATIVE = {
     ("schema",): [[]],
     ("profile", "show"): [[]],
     ("export",): [["--ctdl"]],
+    # the after-the-exam commands (h15), on a tracker prepared by TRACKER_SETUP
+    ("held", "add"): [["CCS", "--earned", "2025-02-01"]],
+    ("held", "list"): [[]],
+    ("ceu", "add"): [["--date", "2025-06-01", "--ceus", "1", "--title", "Webinar", "--for", "CPC"]],
+    ("ceu", "list"): [[]],
+    ("ceu", "import"): [[str(Path(__file__).parent / "data" / "ceus.csv")]],
+    ("ceu", "export"): [[]],
+    ("ceu", "status"): [[]],
+    ("renew",): [[]],
+    ("experience", "add"): [["--start", "2024-01-01", "--kind", "coding"]],
+    ("experience", "list"): [[]],
+    ("apprentice", "status"): [[]],
 }
 NO_OUTPUT = {("profile", "set"), ("profile", "clear")}  # they only say what they did, on stderr
+NO_OUTPUT |= {("held", "remove"), ("ceu", "remove"), ("experience", "remove"), ("ceu", "audit-pack")}  # and files
+TRACKER = {"held", "ceu", "renew", "experience", "apprentice"}
+TRACKER_SETUP = [
+    ["held", "add", "CPC-A", "--earned", "2025-01-01"],
+    ["ceu", "add", "--date", "2025-03-01", "--ceus", "2", "--title", "Audit basics"],
+    ["experience", "add", "--start", "2024-06-01", "--kind", "coding"],
+]
 
 
 def _format_cases():
@@ -151,6 +174,9 @@ def test_every_offered_format_renders(run, path, args, fmt):
     flag = ["--json"] if "--format" not in COMMANDS[path]["options"] else ["--format", fmt]
     if path == ("profile", "show"):
         assert run("profile", "set", "--experience", "1").exit_code == 0
+    if path[0] in TRACKER:
+        for setup in TRACKER_SETUP:
+            assert run(*setup).exit_code == 0
     r = run(*path, *args, *flag)
     assert r.exit_code == 0, r.stderr
     assert r.stdout.strip()
@@ -174,7 +200,7 @@ def test_fields_selection_renders(run, path):
     assert r.exit_code == 0, r.stderr
     d = json.loads(r.stdout)
     first = d[0] if isinstance(d, list) else d
-    assert set(first) == {"code", "name"}
+    assert set(first) == {"schema_version", "code", "name"}  # a selection always keeps schema_version
 
 
 # --------------------------------------------------------------------------- fast paths = Typer, byte for byte

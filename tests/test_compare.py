@@ -3,7 +3,7 @@
 import jsonschema
 import pytest
 
-from certplan.core.schema import SCHEMAS
+from certplan.contract.generate import SCHEMAS
 
 
 def rows_of(stdout: str) -> dict[str, list[str]]:

@@ -12,8 +12,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from certplan.contract.generate import SCHEMAS
 from certplan.core.eligibility import STATUS_ORDER, Profile, evaluate_all
-from certplan.core.schema import SCHEMAS
 
 
 def answers(run_json, *args):

@@ -9,8 +9,8 @@ import jsonschema
 import pytest
 
 from certplan.catalog.loader import load_catalog
+from certplan.contract.generate import SCHEMAS
 from certplan.core import funding as fund
-from certplan.core.schema import SCHEMAS
 
 FIXTURE = Path(__file__).parent / "data" / "funding.yaml"
 DAY = dt.date(2026, 11, 27)

@@ -6,9 +6,9 @@ import re
 import jsonschema
 import pytest
 
+from certplan.contract.generate import SCHEMAS
 from certplan.core import cost, path, pay
 from certplan.core.eligibility import Profile
-from certplan.core.schema import SCHEMAS
 
 TODAY = dt.date(2026, 11, 27)
 MONEY = re.compile(r"\$\d")

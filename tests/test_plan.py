@@ -9,9 +9,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from certplan.contract.generate import SCHEMAS
 from certplan.core import plan as core
 from certplan.core.eligibility import Profile
-from certplan.core.schema import SCHEMAS
 
 D = dt.date.fromisoformat
 TODAY = D("2026-11-27")  # pinned by conftest (CERTPLAN_TODAY)

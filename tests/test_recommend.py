@@ -2,8 +2,8 @@
 
 import jsonschema
 
+from certplan.contract.generate import SCHEMAS
 from certplan.core.recommend import WEIGHTS
-from certplan.core.schema import SCHEMAS
 
 
 def ranked(run_json, *args):

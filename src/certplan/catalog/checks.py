@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from pydantic import BaseModel
 
-from certplan.catalog.models import Catalog, CredentialReq, MembershipReq
+from certplan.catalog.models import Catalog, CategoryRule, CredentialReq, MembershipReq
 
 Loc = tuple
 
@@ -95,6 +95,10 @@ def cross_check(cat: Catalog) -> list[tuple[Loc, str]]:
         elif isinstance(obj, MembershipReq):
             if obj.body not in body_codes:
                 problems.append(((*loc, "body"), f"unknown body {obj.body!r}"))
+        elif isinstance(obj, CategoryRule):  # a CEU minimum names credentials of its body
+            for field in ("credentials", "exclude"):
+                for j, code in enumerate(getattr(obj, field)):
+                    need_code((*loc, field, j), code)
         if loc and loc[-1] == "source" and isinstance(obj, str) and obj not in source_ids:
             problems.append((loc, f"unknown source {obj!r} (not in the top-level sources list)"))
     return problems

@@ -169,6 +169,9 @@ class Money(Sourced, Dated):
             " when something happens (late payment, extension, reinstatement) and is never part of a plain total."
         ),
     )
+    event: Literal["late", "extension", "reinstatement"] | None = Field(
+        None, description="For per: event fees, which event: `certplan renew` reports each by this name."
+    )
 
     @model_validator(mode="after")
     def _null_needs_note(self):
@@ -287,10 +290,18 @@ class Eligibility(Strict):
         return self
 
 
+class Evidence(Sourced):
+    """What the body wants as proof that a removal requirement of this kind is met."""
+
+    kind: Literal["experience", "course", "practicode"]
+    text: str
+
+
 class Apprentice(Sourced):
     designation: str
     rule: str
     removal: list[Pathway] = Field(min_length=1)
+    evidence: list[Evidence] = []
 
     @model_validator(mode="after")
     def _a_removal_every_day(self):
@@ -399,7 +410,7 @@ class Credential(Strict):
         return self
 
 
-class CeuSchedule(Sourced):
+class CeuSchedule(Sourced, Dated):
     """CEUs per cycle for a holder of N credentials of this body.
 
     Either an explicit ``by_count`` table (the last entry applies to that many or more),
@@ -418,6 +429,126 @@ class CeuSchedule(Sourced):
         return self
 
 
+# --------------------------------------------------------------------------- after the exam (dated rules)
+# Each rule applies in its period (Dated); ``dated_by`` says which day of a cycle picks the rule:
+# the cycle's last day (default; the day CEUs are submitted) or its first day.
+
+CycleDay = Literal["cycle-end", "cycle-start"]
+
+
+class CycleRule(Sourced, Dated):
+    """How a body's CEU cycle is placed in time."""
+
+    years: int = Field(gt=0, le=10)
+    starts: Literal["earned-date", "membership-renewal"] = Field(
+        description="earned-date: the first cycle begins on the day the exam was passed; membership-renewal: cycles "
+        "follow the membership renewal date (the holder gives it as --cycle-start; without it the earned date is used)."
+    )
+    ends: Literal["day-before-anniversary", "end-of-month"] = Field(
+        "day-before-anniversary",
+        description="day-before-anniversary: the cycle's last day is the day before start + years; end-of-month: the "
+        "last day of the month in which start + years falls.",
+    )
+
+
+class FirstCycle(Sourced, Dated):
+    """Whether the first cycle's requirement is smaller because the credential was earned part-way through it."""
+
+    prorated: bool
+    method: Literal["whole-months"] | None = Field(
+        None,
+        description="whole-months: required x (whole months from the earned date to the cycle end) / (months in a "
+        "cycle), rounded up. null: the body prorates but publishes no method (the full figure is shown).",
+    )
+    estimate: bool = Field(False, description="The method is certplan's reading, not the body's published formula.")
+    dated_by: CycleDay = "cycle-end"
+
+    @model_validator(mode="after")
+    def _estimate_note(self):
+        if self.estimate and not self.note:
+            raise ValueError("an estimated proration needs a note giving its basis")
+        return self
+
+
+class CategoryRule(Sourced, Dated):
+    """A minimum of a cycle's CEUs that must be in a category, or from listed providers.
+
+    It applies to a holder of one of ``credentials`` (or of a credential of this body at ``level``, except
+    ``exclude``); ``per_credential`` gives one minimum per matching credential (the CEU's ``--for`` says which).
+    The minimum is ``ceus``, or ``percent`` of the CEUs required (rounded up).  Without ``credentials`` and
+    ``level`` it applies to every holder.
+    """
+
+    category: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$", description="The category as the body names it.")
+    credentials: list[str] = []
+    level: Level | None = None
+    exclude: list[str] = []
+    per_credential: bool = False
+    ceus: float | None = Field(None, gt=0, le=1000)
+    percent: float | None = Field(None, gt=0, le=100)
+    counts: Literal["category", "provider"] = Field(
+        "category",
+        description="category: CEUs recorded with this category count; provider: CEUs whose provider names one of "
+        "``providers`` count (whatever their category).",
+    )
+    providers: list[str] = []
+    dated_by: CycleDay = "cycle-end"
+
+    @model_validator(mode="after")
+    def _one_amount(self):
+        if (self.ceus is None) == (self.percent is None):
+            raise ValueError("give either ceus or percent")
+        if (self.counts == "provider") != bool(self.providers):
+            raise ValueError("counts: provider needs providers (and providers need counts: provider)")
+        return self
+
+
+class GraceRule(Sourced, Dated):
+    """Days after the due date in which the holder can still renew (or pay) without losing the credential."""
+
+    days: int | None = Field(ge=0, le=3650)
+    what: str
+    used: bool = Field(True, description="false: a conflicting figure kept for the record; `renew` uses the other.")
+    dated_by: CycleDay = "cycle-end"
+
+    @model_validator(mode="after")
+    def _null_needs_note(self):
+        if self.days is None and not self.note:
+            raise ValueError("an unknown grace period (null) needs a note saying what is missing")
+        return self
+
+
+class LapseRule(Sourced, Dated):
+    """What happens ``after_days`` days after the due date when requirements are unmet."""
+
+    after_days: int | None = Field(ge=0, le=3650)
+    status: Literal["inactive", "cancelled", "revoked", "expired"]
+    what: str
+    dated_by: CycleDay = "cycle-end"
+
+    @model_validator(mode="after")
+    def _null_needs_note(self):
+        if self.after_days is None and not self.note:
+            raise ValueError("an unknown lapse date (null) needs a note saying what is missing")
+        return self
+
+
+class ReinstateRule(Sourced, Dated):
+    """How, and until when, a lapsed credential can be restored without retaking the exam."""
+
+    counted_from: Literal["due", "lapse"] = Field(description="The window starts at the due date or the lapse date.")
+    within_days: int | None = Field(None, ge=0, le=3650)
+    within_years: int | None = Field(None, ge=0, le=20)
+    how: str
+    dated_by: CycleDay = "cycle-end"
+
+    @model_validator(mode="after")
+    def _window(self):
+        if self.within_days is None and self.within_years is None and not self.note:
+            raise ValueError("an unknown reinstatement window needs a note saying what is missing")
+        return self
+
+
 class Renewal(Strict):
     cycle_years: Fact[CycleYears]
     ceus: CeuSchedule | None = None
@@ -426,6 +557,15 @@ class Renewal(Strict):
     lapse: Fact[str] | None = None
     membership_required: Fact[bool] | None = None
     rules: list[Note] = []
+    # Dated, structured rules used by `ceu status`, `renew` and `apprentice status` (``ceus`` is the schedule in
+    # force today; ``ceus_earlier`` the ones it replaced, each with its period).
+    ceus_earlier: list[CeuSchedule] = []
+    cycle: list[CycleRule] = []
+    first_cycle: list[FirstCycle] = []
+    categories: list[CategoryRule] = []
+    grace: list[GraceRule] = []
+    lapses: list[LapseRule] = []
+    reinstatement: list[ReinstateRule] = []
 
 
 class Body(Strict):

@@ -50,7 +50,7 @@ class Fact(Sourced):
 
 
 class Money(Sourced, Dated):
-    model_fields = {'effective_from': None, 'effective_until': None, 'source': REQUIRED, 'note': None, 'conflicts': [], 'amount': REQUIRED, 'currency': 'USD', 'member': None, 'student': False, 'what': None, 'attempts': None, 'per': None}
+    model_fields = {'effective_from': None, 'effective_until': None, 'source': REQUIRED, 'note': None, 'conflicts': [], 'amount': REQUIRED, 'currency': 'USD', 'member': None, 'student': False, 'what': None, 'attempts': None, 'per': None, 'event': None}
     _shape = {'conflicts': ['list', 'Conflict']}
 
 
@@ -119,9 +119,14 @@ class Eligibility(Strict):
     _shape = {'pathways': ['list', 'Pathway'], 'recommended': ['list', 'Note']}
 
 
+class Evidence(Sourced):
+    model_fields = {'source': REQUIRED, 'note': None, 'conflicts': [], 'kind': REQUIRED, 'text': REQUIRED}
+    _shape = {'conflicts': ['list', 'Conflict']}
+
+
 class Apprentice(Sourced):
-    model_fields = {'source': REQUIRED, 'note': None, 'conflicts': [], 'designation': REQUIRED, 'rule': REQUIRED, 'removal': REQUIRED}
-    _shape = {'conflicts': ['list', 'Conflict'], 'removal': ['list', 'Pathway']}
+    model_fields = {'source': REQUIRED, 'note': None, 'conflicts': [], 'designation': REQUIRED, 'rule': REQUIRED, 'removal': REQUIRED, 'evidence': []}
+    _shape = {'conflicts': ['list', 'Conflict'], 'removal': ['list', 'Pathway'], 'evidence': ['list', 'Evidence']}
 
 
 class Domain(Strict):
@@ -159,14 +164,44 @@ class Credential(Strict):
     _shape = {'exam': 'Exam', 'eligibility': 'Eligibility', 'apprentice': 'Apprentice', 'maintenance': 'Maintenance', 'salary': ['list', 'PayFigure'], 'retired': 'Retirement', 'recognition': ['list', 'Note'], 'notes': ['list', 'Note']}
 
 
-class CeuSchedule(Sourced):
-    model_fields = {'source': REQUIRED, 'note': None, 'conflicts': [], 'by_count': None, 'increment': None, 'cap': None}
+class CeuSchedule(Sourced, Dated):
+    model_fields = {'effective_from': None, 'effective_until': None, 'source': REQUIRED, 'note': None, 'conflicts': [], 'by_count': None, 'increment': None, 'cap': None}
+    _shape = {'conflicts': ['list', 'Conflict']}
+
+
+class CycleRule(Sourced, Dated):
+    model_fields = {'effective_from': None, 'effective_until': None, 'source': REQUIRED, 'note': None, 'conflicts': [], 'years': REQUIRED, 'starts': REQUIRED, 'ends': 'day-before-anniversary'}
+    _shape = {'conflicts': ['list', 'Conflict']}
+
+
+class FirstCycle(Sourced, Dated):
+    model_fields = {'effective_from': None, 'effective_until': None, 'source': REQUIRED, 'note': None, 'conflicts': [], 'prorated': REQUIRED, 'method': None, 'estimate': False, 'dated_by': 'cycle-end'}
+    _shape = {'conflicts': ['list', 'Conflict']}
+
+
+class CategoryRule(Sourced, Dated):
+    model_fields = {'effective_from': None, 'effective_until': None, 'source': REQUIRED, 'note': None, 'conflicts': [], 'category': REQUIRED, 'credentials': [], 'level': None, 'exclude': [], 'per_credential': False, 'ceus': None, 'percent': None, 'counts': 'category', 'providers': [], 'dated_by': 'cycle-end'}
+    _shape = {'conflicts': ['list', 'Conflict']}
+
+
+class GraceRule(Sourced, Dated):
+    model_fields = {'effective_from': None, 'effective_until': None, 'source': REQUIRED, 'note': None, 'conflicts': [], 'days': REQUIRED, 'what': REQUIRED, 'used': True, 'dated_by': 'cycle-end'}
+    _shape = {'conflicts': ['list', 'Conflict']}
+
+
+class LapseRule(Sourced, Dated):
+    model_fields = {'effective_from': None, 'effective_until': None, 'source': REQUIRED, 'note': None, 'conflicts': [], 'after_days': REQUIRED, 'status': REQUIRED, 'what': REQUIRED, 'dated_by': 'cycle-end'}
+    _shape = {'conflicts': ['list', 'Conflict']}
+
+
+class ReinstateRule(Sourced, Dated):
+    model_fields = {'effective_from': None, 'effective_until': None, 'source': REQUIRED, 'note': None, 'conflicts': [], 'counted_from': REQUIRED, 'within_days': None, 'within_years': None, 'how': REQUIRED, 'dated_by': 'cycle-end'}
     _shape = {'conflicts': ['list', 'Conflict']}
 
 
 class Renewal(Strict):
-    model_fields = {'cycle_years': REQUIRED, 'ceus': None, 'fees': [], 'grace_period_days': None, 'lapse': None, 'membership_required': None, 'rules': []}
-    _shape = {'cycle_years': 'Fact', 'ceus': 'CeuSchedule', 'fees': ['list', 'Money'], 'grace_period_days': 'Fact', 'lapse': 'Fact', 'membership_required': 'Fact', 'rules': ['list', 'Note']}
+    model_fields = {'cycle_years': REQUIRED, 'ceus': None, 'fees': [], 'grace_period_days': None, 'lapse': None, 'membership_required': None, 'rules': [], 'ceus_earlier': [], 'cycle': [], 'first_cycle': [], 'categories': [], 'grace': [], 'lapses': [], 'reinstatement': []}
+    _shape = {'cycle_years': 'Fact', 'ceus': 'CeuSchedule', 'fees': ['list', 'Money'], 'grace_period_days': 'Fact', 'lapse': 'Fact', 'membership_required': 'Fact', 'rules': ['list', 'Note'], 'ceus_earlier': ['list', 'CeuSchedule'], 'cycle': ['list', 'CycleRule'], 'first_cycle': ['list', 'FirstCycle'], 'categories': ['list', 'CategoryRule'], 'grace': ['list', 'GraceRule'], 'lapses': ['list', 'LapseRule'], 'reinstatement': ['list', 'ReinstateRule']}
 
 
 class Body(Strict):
@@ -219,4 +254,4 @@ class Catalog(Strict):
     _shape = {'sources': ['list', 'Source'], 'bodies': ['list', 'Body'], 'credentials': ['list', 'Credential'], 'occupations': ['list', 'Occupation'], 'pay_differences': ['list', 'PayDifference'], 'facts': ['list', 'GeneralFact'], 'funding': ['list', 'Funding']}
 
 
-CLASSES = {'Strict': Strict, 'Source': Source, 'Dated': Dated, 'Sourced': Sourced, 'Conflict': Conflict, 'Fact': Fact, 'Money': Money, 'Note': Note, 'EducationReq': EducationReq, 'ProgramReq': ProgramReq, 'ExperienceReq': ExperienceReq, 'CredentialReq': CredentialReq, 'MembershipReq': MembershipReq, 'CourseReq': CourseReq, 'PracticodeReq': PracticodeReq, 'ClinicalHoursReq': ClinicalHoursReq, 'TrainingProgramReq': TrainingProgramReq, 'OtherReq': OtherReq, 'Pathway': Pathway, 'Eligibility': Eligibility, 'Apprentice': Apprentice, 'Domain': Domain, 'Exam': Exam, 'TopicRule': TopicRule, 'Maintenance': Maintenance, 'PayFigure': PayFigure, 'Retirement': Retirement, 'Credential': Credential, 'CeuSchedule': CeuSchedule, 'Renewal': Renewal, 'Body': Body, 'OccupationFigure': OccupationFigure, 'Occupation': Occupation, 'PayDifference': PayDifference, 'GeneralFact': GeneralFact, 'FundingCap': FundingCap, 'PaidPart': PaidPart, 'CoveredCredential': CoveredCredential, 'Funding': Funding, 'Catalog': Catalog}
+CLASSES = {'Strict': Strict, 'Source': Source, 'Dated': Dated, 'Sourced': Sourced, 'Conflict': Conflict, 'Fact': Fact, 'Money': Money, 'Note': Note, 'EducationReq': EducationReq, 'ProgramReq': ProgramReq, 'ExperienceReq': ExperienceReq, 'CredentialReq': CredentialReq, 'MembershipReq': MembershipReq, 'CourseReq': CourseReq, 'PracticodeReq': PracticodeReq, 'ClinicalHoursReq': ClinicalHoursReq, 'TrainingProgramReq': TrainingProgramReq, 'OtherReq': OtherReq, 'Pathway': Pathway, 'Eligibility': Eligibility, 'Evidence': Evidence, 'Apprentice': Apprentice, 'Domain': Domain, 'Exam': Exam, 'TopicRule': TopicRule, 'Maintenance': Maintenance, 'PayFigure': PayFigure, 'Retirement': Retirement, 'Credential': Credential, 'CeuSchedule': CeuSchedule, 'CycleRule': CycleRule, 'FirstCycle': FirstCycle, 'CategoryRule': CategoryRule, 'GraceRule': GraceRule, 'LapseRule': LapseRule, 'ReinstateRule': ReinstateRule, 'Renewal': Renewal, 'Body': Body, 'OccupationFigure': OccupationFigure, 'Occupation': Occupation, 'PayDifference': PayDifference, 'GeneralFact': GeneralFact, 'FundingCap': FundingCap, 'PaidPart': PaidPart, 'CoveredCredential': CoveredCredential, 'Funding': Funding, 'Catalog': Catalog}

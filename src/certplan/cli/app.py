@@ -11,7 +11,19 @@ import typer
 from typer.core import TyperGroup
 
 from certplan import __version__
-from certplan.cli.commands import catalog, compare, eligible, export, path, pay, plan, recommend, schema, show_list
+from certplan.cli.commands import (
+    catalog,
+    compare,
+    eligible,
+    export,
+    path,
+    pay,
+    plan,
+    recommend,
+    schema,
+    show_list,
+    tracker,
+)
 from certplan.cli.options import CatalogOpt
 from certplan.exitcodes import EXIT_CODES_HELP
 
@@ -85,5 +97,5 @@ def _root(
 
 
 # the order of --help's command list is the order of registration
-for group in (show_list, schema, catalog, eligible, pay, path, compare, plan, recommend, export):
+for group in (show_list, schema, catalog, eligible, pay, path, compare, plan, recommend, tracker, export):
     group.register(app)

@@ -58,6 +58,21 @@ def parse_fields(fields: str | None, available: list[str]) -> list[str] | None:
     return wanted
 
 
+def with_always_kept(wanted: list[str], available: list[str]) -> list[str]:
+    """A --fields selection plus the fields every selection keeps (``schema_version``), when the output has them."""
+    from certplan.contract import ALWAYS_KEPT
+
+    return [*[f for f in ALWAYS_KEPT if f in available and f not in wanted], *wanted]
+
+
+def selected_fields(fields: str, output: str) -> list[str]:
+    """``--fields`` of a show/list output, checked against its contract; ``schema_version`` is always kept."""
+    from certplan.contract import fields as contract_fields
+
+    available = contract_fields(output)
+    return with_always_kept(parse_fields(fields, available) or [], available)
+
+
 def fmt_of(json_flag: bool, fmt: Format | None, allowed: tuple[str, ...] = ("table", "json", "csv", "markdown")) -> str:
     if json_flag and fmt not in (None, Format.json):
         fail_usage("--json and --format " + fmt.value + " contradict each other; give one")

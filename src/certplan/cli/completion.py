@@ -208,13 +208,13 @@ def _fixed(kind: str) -> tuple[str, ...]:
     from certplan.catalog import vocab
 
     if kind == "fields":
-        from certplan.core.schema import SHOW
+        from certplan.contract import fields
 
-        return tuple(sorted(SHOW["properties"]))
+        return tuple(sorted(fields("show")))
     if kind == "schemas":
-        from certplan.core.schema import SCHEMAS
+        from certplan.contract import OUTPUTS
 
-        return tuple(sorted(SCHEMAS))
+        return tuple(sorted(OUTPUTS))
     return {
         "settings": vocab.SETTINGS,
         "focus": vocab.FOCUS,

@@ -385,7 +385,8 @@ def output_options(
             fmt = "json" if json_flag else (chosen_value or formats[0])
             keep = None
             if wanted is not None:
-                keep = common.parse_fields(wanted, fields())
+                available = fields()
+                keep = common.with_always_kept(common.parse_fields(wanted, available), available)
                 fmt = "json"
             out = Output(format=fmt, fields=keep, env=env_of(tctx))
             result = func(*args, out=out, **kwargs)
@@ -407,6 +408,6 @@ def output_options(
 
 def show_fields() -> list[str]:
     """The top-level fields of the show/list JSON view (what --fields selects from)."""
-    from certplan.core.schema import SHOW
+    from certplan.contract import fields
 
-    return list(SHOW["properties"])
+    return fields("show")

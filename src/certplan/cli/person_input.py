@@ -90,11 +90,32 @@ OPTION = {
 }
 PLACE_FLAGS = "the command line"
 PLACE_SAVED = "the saved profile"
+PLACE_TRACKER = "the tracker"
+
+
+def tracker_layer(saved: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+    """What the tracker (certplan held / experience) says: its held credentials (with the saved profile's, so
+    none is lost: one list) and the years of experience its periods add up to.  Empty without a tracker."""
+    from certplan.cli.env import current
+    from certplan.store.tracker import TrackerError, default_path, experience_years, person_facts
+
+    try:
+        facts = person_facts(default_path(current().environ))
+    except TrackerError as exc:
+        common.fail_usage(str(exc))
+    layer: dict[str, Any] = {}
+    if facts["held"]:
+        mine = [h["designation"] or h["code"] for h in facts["held"]]  # CPC-A: CPC held as an apprentice
+        layer["held"] = list(dict.fromkeys([*(saved.get("held") or []), *mine]))
+    if facts["experience"]:
+        layer["experience_years"], layer["experience_kinds"] = experience_years(facts["experience"], common.today())
+    return [(PLACE_TRACKER, layer)] if layer else []
 
 
 def person_layers(f: ProfileFlags) -> list[tuple[str, dict[str, Any]]]:
-    """What each place says about the person, lowest priority first: saved profile, then flags."""
-    return [(PLACE_SAVED, saved_profile()), (PLACE_FLAGS, flag_dict(f))]
+    """What each place says about the person, lowest priority first: saved profile, tracker, then flags."""
+    saved = saved_profile()
+    return [(PLACE_SAVED, saved), *tracker_layer(saved), (PLACE_FLAGS, flag_dict(f))]
 
 
 def resolve_person(cat, layers: list[tuple[str, dict[str, Any]]], quiet: bool = False):
@@ -110,6 +131,8 @@ def resolve_person(cat, layers: list[tuple[str, dict[str, Any]]], quiet: bool = 
             common.fail_usage(
                 f"saved profile ({profile_path(config_dir())}): {exc}; fix it with 'certplan profile set'"
             )
+        if exc.where == PLACE_TRACKER:
+            common.fail_usage(f"tracker: {exc}; fix it with 'certplan held list' / 'certplan held remove'")
         common.fail_usage(f"{OPTION.get(exc.field, exc.field)}: {exc}")
     if not quiet:
         line = res.summary()

@@ -1,4 +1,4 @@
-"""schema: the JSON Schemas of certplan's JSON outputs (h12b is generating these from typed contracts)."""
+"""schema: the JSON Schemas of certplan's JSON outputs, generated from the typed contracts (certplan.contract)."""
 
 from typing import Annotated, Optional
 
@@ -22,27 +22,44 @@ def schema_cmd(
             autocompletion=completer("schemas"),
         ),
     ] = None,
+    selection: Annotated[
+        Optional[str],
+        typer.Option(
+            "--fields",
+            help="With show or list: the schema of that --fields selection (schema_version is always kept).",
+            metavar="A,B",
+            autocompletion=completer("fields"),
+        ),
+    ] = None,
     *,
     out: Output,
 ):
-    """Print the JSON Schema of certplan's JSON outputs.
+    """Print the JSON Schema (draft 2020-12) of certplan's JSON outputs.
 
     \b
     Examples:
       certplan schema
       certplan schema show
+      certplan schema show --fields code,name,exam
     """
-    from certplan.core.schema import SCHEMAS, all_schemas
+    from certplan.contract import FIELD_SELECTABLE, OUTPUTS
+    from certplan.contract import generate as contract
     from certplan.output.result import Result
 
     if name is None:
-        return Result(data=all_schemas())
-    if name not in SCHEMAS:
+        if selection is not None:
+            common.fail_usage("--fields needs an output name: " + ", ".join(sorted(FIELD_SELECTABLE)))
+        return Result(data=contract.all_schemas())
+    if name not in OUTPUTS:
         from certplan.core.lookup import suggest
 
-        hint = suggest(name, SCHEMAS)
+        hint = suggest(name, OUTPUTS)
         common.fail_usage(
-            f"no schema named {name!r}; available: {', '.join(sorted(SCHEMAS))}"
+            f"no schema named {name!r}; available: {', '.join(sorted(OUTPUTS))}"
             + (f" (did you mean {hint[0]}?)" if hint else "")
         )
-    return Result(data=SCHEMAS[name])
+    if selection is None:
+        return Result(data=contract.schema(name))
+    if name not in FIELD_SELECTABLE:
+        common.fail_usage(f"--fields applies to {' and '.join(sorted(FIELD_SELECTABLE))}, not {name}")
+    return Result(data=contract.selection(name, common.selected_fields(selection, name)))
