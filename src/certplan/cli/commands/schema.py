@@ -42,7 +42,7 @@ def schema_cmd(
       certplan schema show
       certplan schema show --fields code,name,exam
     """
-    from certplan.contract import FIELD_SELECTABLE, OUTPUTS
+    from certplan.contract import FIELD_SELECTABLE
     from certplan.contract import generate as contract
     from certplan.output.result import Result
 
@@ -50,12 +50,13 @@ def schema_cmd(
         if selection is not None:
             common.fail_usage("--fields needs an output name: " + ", ".join(sorted(FIELD_SELECTABLE)))
         return Result(data=contract.all_schemas())
-    if name not in OUTPUTS:
+    known = contract.names()
+    if name not in known:
         from certplan.core.lookup import suggest
 
-        hint = suggest(name, OUTPUTS)
+        hint = suggest(name, known)
         common.fail_usage(
-            f"no schema named {name!r}; available: {', '.join(sorted(OUTPUTS))}"
+            f"no schema named {name!r}; available: {', '.join(sorted(known))}"
             + (f" (did you mean {hint[0]}?)" if hint else "")
         )
     if selection is None:

@@ -338,10 +338,8 @@ def ceu_add(
 
     \b
     Examples:
-      certplan ceu add --date 2026-03-04 --ceus 1.5 --title "E/M update" \\
-        --provider AAPC --approval 123456
-      certplan ceu add --date 2026-04-10 --ceus 2 --title "Audit basics" \\
-        --category auditing --for CPMA
+      certplan ceu add --date 2026-03-04 --ceus 1.5 --title "E/M" --provider AAPC --approval A12
+      certplan ceu add --date 2026-04-10 --ceus 2 --title Audit --category auditing --for CPMA
     """
     from certplan.output.tracker import CEU_COLUMNS, ceu_record, write_records
 
