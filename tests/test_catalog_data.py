@@ -172,3 +172,97 @@ def test_occupations_have_median_percentiles_employment_and_outlook(catalog):
     assert {"median-annual-wage", "pct10-annual-wage", "pct90-annual-wage", "employment", "outlook-percent"} <= mrs
     latest = max((f for f in socs["29-2072"].figures if f.measure == "median-annual-wage"), key=lambda f: f.year)
     assert (latest.amount, latest.period) == (50250, "May 2024")
+
+
+# --------------------------------------------------------------------------- breadth and source quality (issue 16)
+
+NEW_BODIES = {"HFMA", "AAHAM", "CCB", "MGMA", "PAHCOM", "PMI", "BMSC", "NAHAM", "HBMA", "NAHRI"}
+NEW_CURRENT = (
+    "CRCR CHFP CRCS-I CRCS-P CRCP-I CRCP-P CRCE-I CRCE-P CRIP CCT CHC CHPC CHRC CMPE CMM HITCM-PP "
+    "CMC CMIS CMOM HCS-D HCS-O HCS-H HCS-C CPCD COSC CHAA CHAM CHBME CHRI"
+).split()
+
+
+def test_coverage_goal_sixty_current_credentials_from_fifteen_bodies(catalog):
+    current = [c for c in catalog.credentials if c.status == "current"]
+    assert len(current) >= 60
+    assert len({c.body for c in current}) >= 15
+    assert len(catalog.bodies) >= 15
+    assert NEW_BODIES <= {b.code for b in catalog.bodies}
+
+
+def test_new_credentials_are_current_with_their_body(catalog):
+    for code in NEW_CURRENT:
+        c = by_code(catalog, code)
+        assert c.status == "current", code
+        assert c.body in NEW_BODIES | {"AAPC"}, code
+
+
+@pytest.mark.parametrize(
+    ("code", "status"),
+    [
+        ("CHTS", "retired"),
+        ("CPHI", "retired"),
+        ("ACS", "retired"),
+        ("SCP", "retired"),
+        ("CCP-P", "retired"),
+        ("CPC-P", "unverified"),
+    ],
+)
+def test_retired_and_unconfirmed_credentials_say_so(catalog, code, status):
+    c = by_code(catalog, code)
+    assert c.status == status
+    if status == "retired":
+        assert c.retired is not None and (c.retired.date or c.retired.note), code
+
+
+def test_every_source_has_url_kind_tier_and_date(catalog):
+    date = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+    for s in catalog.sources:
+        assert s.url.startswith(("http://", "https://")), s.id
+        assert date.match(s.date) and s.date_kind in ("stated", "checked"), s.id
+        # official pages are tier 1; a third-party page is tier 2 (quotes an official one with a date) or 3
+        assert s.tier == 1 if s.kind == "official" else s.tier in (2, 3), s.id
+
+
+def test_every_fact_of_the_new_credentials_cites_a_known_source(catalog):
+    sources = {s.id: s for s in catalog.sources}
+    bodies = {b.code: b for b in catalog.bodies}
+    records = [by_code(catalog, code) for code in NEW_CURRENT] + [bodies[b] for b in NEW_BODIES]
+    for record in records:
+        cites = list(cited(record))
+        assert cites, record
+        for path, sid in cites:
+            s = sources[sid]
+            assert s.url and s.kind and s.tier and s.date, (path, sid)
+            assert not re.search(r"[?&](utm_|fbclid|gclid|hsa_)", s.url), (path, sid)  # canonical: no tracking
+
+
+def test_some_third_party_sources_are_tier_two(catalog):
+    tiers = {s.tier for s in catalog.sources if s.kind == "third-party"}
+    assert tiers == {2, 3}
+
+
+def test_recheck_43_3021_has_no_unsourced_median(catalog):
+    bpc = next(o for o in catalog.occupations if o.soc == "43-3021")
+    assert all(f.amount != 47170 for f in bpc.figures)
+    assert not [f for f in bpc.figures if f.measure == "median-annual-wage"]
+    assert any("47,170" in n.text for n in bpc.notes)
+
+
+def test_recheck_cbcs_allows_no_code_manuals(catalog):
+    ex = by_code(catalog, "CBCS").exam
+    assert ex.open_book.value is False and ex.references.value == []
+    assert "2024-09-24" in ex.open_book.note
+
+
+def test_cmpe_pathways_follow_mgma_2019_change(catalog):
+    import datetime as dt
+
+    from certplan.catalog.rules import in_force
+
+    paths = by_code(catalog, "CMPE").eligibility.pathways
+    before = {p.id for p in in_force(paths, dt.date(2018, 6, 1))}
+    after = {p.id for p in in_force(paths, dt.date(2026, 11, 27))}
+    assert "management-experience-2018" in before and "degree-and-experience" not in before
+    assert "degree-and-experience" in after and "management-experience-2018" not in after

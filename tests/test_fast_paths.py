@@ -105,7 +105,7 @@ def test_completion_lists_codes(tmp_path):
         "complete_bash", {"COMP_WORDS": "certplan show CC", "COMP_CWORD": "2"}, True, str(tmp_path / "c")
     )
     assert rc == 0
-    assert out.split() == ["CCA", "CCC", "CCDS", "CCDS-O", "CCS", "CCS-P", "CCVTC"]
+    assert out.split() == ["CCA", "CCC", "CCDS", "CCDS-O", "CCP-P", "CCS", "CCS-P", "CCT", "CCVTC"]
     rc, out = _complete(
         "complete_bash", {"COMP_WORDS": "certplan bodies A", "COMP_CWORD": "2"}, True, str(tmp_path / "c")
     )

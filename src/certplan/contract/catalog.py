@@ -27,6 +27,7 @@ class SourceRow(TypedDict):
     __pydantic_config__ = CLOSED
     id: Annotated[str, Doc("the source's id in the catalog")]
     kind: SourceKind
+    tier: Annotated[Literal[1, 2, 3], Doc("1 official page; 2 quotes an official page with its date; 3 other")]
     date: Annotated[str, Doc("the source's date: YYYY, YYYY-MM or YYYY-MM-DD", pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")]
     date_kind: Literal["stated", "checked"]
     facts: Annotated[int, Doc("how many facts cite it (in scope)")]

@@ -153,6 +153,10 @@ class Source(TypedDict):
     id: str
     url: str
     kind: SourceKind
+    tier: Annotated[
+        Literal[1, 2, 3],
+        Doc("1 the body's (or data publisher's) own page; 2 quotes an official page with its date; 3 other"),
+    ]
     date: Annotated[str, Doc(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")]
     date_kind: Literal["stated", "checked"]
     title: Optional[str]
@@ -171,6 +175,7 @@ class Pay(TypedDict):
     note: Optional[str]
     source: Url
     source_kind: Optional[SourceKind]
+    source_tier: Annotated[Optional[Literal[1, 2, 3]], Doc("the tier of the figure's source")]
 
 
 class Domain(TypedDict):

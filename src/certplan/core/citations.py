@@ -59,6 +59,7 @@ def source_rows(cat: Catalog, scope: Credential | None = None) -> list[dict[str,
             {
                 "id": s.id,
                 "kind": s.kind,
+                "tier": s.tier,
                 "date": s.date,
                 "date_kind": s.date_kind,
                 "facts": counts.get(s.id, 0),

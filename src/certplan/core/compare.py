@@ -44,7 +44,19 @@ def _latest_pay(salary: list[dict[str, Any]]) -> str:
     p = max(salary, key=lambda s: (s["year"], s["statistic"] == "median"))
     unit = "/yr" if p["unit"] == "year" else "/hr"
     dated = " (dated)" if p["dated"] else ""
-    return f"{_money(p['amount'])}{unit} {p['statistic']}, {p['period']}{dated} - {p['population']}; {p['source']}"
+    tier = f" (tier {p['source_tier']})" if p.get("source_tier") else ""
+    return (
+        f"{_money(p['amount'])}{unit} {p['statistic']}, {p['period']}{dated} - {p['population']}; {p['source']}{tier}"
+    )
+
+
+def _tiers(sources: list[dict[str, Any]]) -> str:
+    """How many of the cited sources are of each tier: '12 (tier 1: 9, tier 3: 3)'."""
+    counts: dict[int, int] = {}
+    for s in sources:
+        counts[s["tier"]] = counts.get(s["tier"], 0) + 1
+    parts = ", ".join(f"tier {t}: {n}" for t, n in sorted(counts.items()))
+    return f"{len(sources)} ({parts})" if sources else "none"
 
 
 def rows(views_: list[dict[str, Any]], costs_: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -102,6 +114,7 @@ def rows(views_: list[dict[str, Any]], costs_: list[dict[str, Any]]) -> list[dic
             lambda v: "-" if not v["maintenance"] else _txt(v["maintenance"]["membership_required"]),
         ),
         ("pay", "Latest pay figure", "salary", lambda v: _latest_pay(v["salary"])),
+        ("sources", "Sources by tier", "sources", lambda v: _tiers(v["sources"])),
         ("where it leads", "Next credentials", "next", lambda v: _txt(v["next"])),
         (
             "where it leads",

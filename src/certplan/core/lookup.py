@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import os
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -139,7 +140,16 @@ def suggest(code: str, candidates: Iterable[str], n: int = 3) -> list[str]:
     cands = sorted(set(candidates))
     key = _norm(code)
     upper = {c.upper(): c for c in cands}
-    hits = difflib.get_close_matches(key, list(upper), n=n, cutoff=0.5)
+    hits = difflib.get_close_matches(key, list(upper), n=max(n, 10), cutoff=0.5)
+    # Equal similarity is common among short codes (CPX is as close to SCP as to CPC); break ties by the
+    # longer shared beginning, since people get the start of a code right more often than the end.
+    hits.sort(
+        key=lambda h: (
+            -round(difflib.SequenceMatcher(None, key, h).ratio(), 6),
+            -len(os.path.commonprefix([key, h])),
+        )
+    )
+    hits = hits[:n]
     prefix = [c for u, c in upper.items() if u.startswith(key) and key] if len(key) >= 2 else []
     out: list[str] = []
     for c in [upper[h] for h in hits] + prefix:

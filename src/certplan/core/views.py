@@ -41,7 +41,15 @@ class Ctx:
 
     def source(self, source_id: str) -> dict[str, Any]:
         s = self.sources[source_id]
-        return {"id": s.id, "url": s.url, "kind": s.kind, "date": s.date, "date_kind": s.date_kind, "title": s.title}
+        return {
+            "id": s.id,
+            "url": s.url,
+            "kind": s.kind,
+            "tier": s.tier,
+            "date": s.date,
+            "date_kind": s.date_kind,
+            "title": s.title,
+        }
 
 
 def source_ids(obj: Any) -> list[str]:
@@ -117,6 +125,7 @@ def pay(p: PayFigure, ctx: Ctx) -> dict[str, Any]:
         "note": p.note,
         "source": src.url if src else None,
         "source_kind": src.kind if src else None,
+        "source_tier": src.tier if src else None,
     }
 
 

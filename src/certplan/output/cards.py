@@ -43,6 +43,11 @@ def pay_text(p: dict[str, Any]) -> str:
     return cited(text, p["source"])
 
 
+def tier_mark(s: dict[str, Any], key: str = "tier") -> str:
+    """'(tier 2)' beside a source: 1 the body's own page, 2 quotes one with its date, 3 other."""
+    return f"(tier {s[key]})"
+
+
 def credential_sections(v: dict[str, Any]) -> list[Section]:
     """Labelled rows; a sourced value ends with its source URL, which the renderer turns into a mark."""
     out: list[Section] = []
@@ -86,7 +91,10 @@ def credential_sections(v: dict[str, Any]) -> list[Section]:
             ),
             ("Pass mark", fact("exam.passing_score", cell_text(e["passing_score"]))),
             ("Open book", fact("exam.open_book", cell_text(e["open_book"]))),
-            ("References", fact("exam.references", cell_text(e["references"]))),
+            (
+                "References",
+                fact("exam.references", cell_text(e["references"]) if e["references"] != [] else "none allowed"),
+            ),
             ("Delivery", fact("exam.delivery", cell_text(e["delivery"]))),
             ("Retakes", fact("exam.retake", cell_text(e["retake"]))),
         ]

@@ -33,7 +33,7 @@ from certplan.catalog.rules import span_holds
 if TYPE_CHECKING:  # pragma: no cover
     from certplan.catalog.records import Catalog
 
-FORMAT = 3  # bump whenever the shape of a served view changes
+FORMAT = 4  # bump whenever the shape of a served view changes (4: sources and pay figures carry their tier)
 ENV_CACHE_DIR = "CERTPLAN_CACHE_DIR"
 ENV_NO_FAST = "CERTPLAN_NO_FAST"
 MAGIC = b"certplan-cache "

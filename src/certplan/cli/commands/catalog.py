@@ -114,6 +114,7 @@ def catalog_sources(
     cols = [
         Column("id", "Id"),
         Column("kind", "Kind"),
+        Column("tier", "Tier", justify="right"),
         Column("date", "Date"),
         Column("date_kind", "Dated by"),
         Column("facts", "Facts", justify="right"),
