@@ -23,12 +23,12 @@ LapseStatus = Literal["inactive", "cancelled", "revoked", "expired"]
 
 class HeldRecord(TypedDict):
     __pydantic_config__ = CLOSED
-    code: str
-    name: Annotated[Optional[str], Doc("null when the catalog no longer has the code")]
-    body: Optional[str]
-    earned: Date
-    cycle_start: OptDate
-    apprentice: bool
+    code: Annotated[str, Doc("the credential (CPC for CPC-A: apprentice says which)")]
+    name: Annotated[Optional[str], Doc("from the catalog; null when the catalog no longer has the code")]
+    body: Annotated[Optional[str], Doc("the awarding body's code, from the catalog")]
+    earned: Annotated[Date, Doc("the day the exam was passed")]
+    cycle_start: Annotated[OptDate, Doc("the current cycle start as given to held add --cycle-start")]
+    apprentice: Annotated[bool, Doc("held with the apprentice (-A) designation")]
     designation: Annotated[Optional[str], Doc("CPC-A / COC-A while the apprentice designation is held")]
 
 
@@ -39,16 +39,16 @@ Held = list[HeldRecord]
 CeuRecord = TypedDict(
     "CeuRecord",
     {
-        "id": int,
-        "date": Date,
-        "ceus": Annotated[Ceus, Doc(exclusiveMinimum=0)],
+        "id": Annotated[int, Doc("the tracker's ID of the CEU (ceu remove ID)")],
+        "date": Annotated[Date, Doc("the day the activity was completed")],
+        "ceus": Annotated[Ceus, Doc("CEUs awarded", exclusiveMinimum=0)],
         "title": str,
-        "provider": Optional[str],
-        "approval": Optional[str],
-        "category": Optional[str],
+        "provider": Annotated[Optional[str], Doc("who gave it")],
+        "approval": Annotated[Optional[str], Doc("approval or index number")],
+        "category": Annotated[Optional[str], Doc("as the body names it; without one a CEU counts toward the total only")],
         "for": Annotated[list[str], Doc("the held credentials the CEU is recorded for")],
         "certificate": Annotated[Optional[str], Doc("absolute path of the certificate file")],
-        "certificate_sha256": Annotated[Optional[str], Doc(pattern=SHA256)],
+        "certificate_sha256": Annotated[Optional[str], Doc("SHA-256 of the certificate when recorded", pattern=SHA256)],
     },
 )
 CeuRecord.__pydantic_config__ = CLOSED  # type: ignore[attr-defined]
@@ -62,11 +62,11 @@ CeuCategory = TypedDict(
     {
         "name": Annotated[str, Doc("the category as the body names it (e.g. auditing, specialty, hiim)")],
         "for": Annotated[list[str], Doc("the held credentials the minimum is for; empty for a body-wide rule")],
-        "required": OptCeus,
-        "earned": Ceus,
+        "required": Annotated[OptCeus, Doc("the minimum; null when not known")],
+        "earned": Annotated[Ceus, Doc("CEUs that count toward it")],
         "remaining": OptCeus,
-        "counts": Literal["category", "provider"],
-        "source": str,
+        "counts": Annotated[Literal["category", "provider"], Doc("what a CEU must have to count: its category or provider")],
+        "source": Annotated[str, Doc("URL of the rule's source")],
     },
 )
 CeuCategory.__pydantic_config__ = CLOSED  # type: ignore[attr-defined]
@@ -77,29 +77,29 @@ class ExcludedCeu(TypedDict):
     id: int
     title: str
     ceus: Ceus
-    reason: str
+    reason: Annotated[str, Doc("why it does not count (e.g. dated outside the cycle)")]
 
 
 class CeuStatusItem(TypedDict):
     __pydantic_config__ = CLOSED
-    body: str
-    credentials: list[str]
+    body: Annotated[str, Doc("the body whose cycle this is")]
+    credentials: Annotated[list[str], Doc("the held credentials of that body")]
     cycle_start: OptDate
     cycle_end: OptDate
     required: Annotated[OptCeus, Doc("CEUs owed this cycle (prorated where the body prorates)")]
     required_full_cycle: OptCeus
-    basis: str
+    basis: Annotated[str, Doc("where required comes from, in words")]
     prorated: bool
     estimate: Annotated[bool, Doc("the proration is certplan's estimate (the body publishes no formula)")]
-    earned: Ceus
-    remaining: OptCeus
-    categories: list[CeuCategory]
-    days_left: Optional[int]
+    earned: Annotated[Ceus, Doc("CEUs that count this cycle")]
+    remaining: Annotated[OptCeus, Doc("required less earned, never below 0")]
+    categories: Annotated[list[CeuCategory], Doc("category minimums")]
+    days_left: Annotated[Optional[int], Doc("days from the day asked to the cycle end")]
     on_track: Annotated[Optional[bool], Doc("the pace so far reaches every minimum by cycle end")]
     counted: Annotated[list[int], Doc("IDs of the CEUs that count")]
-    excluded: list[ExcludedCeu]
+    excluded: Annotated[list[ExcludedCeu], Doc("the CEUs that do not count, with the reason")]
     notes: list[str]
-    sources: list[str]
+    sources: Annotated[list[str], Doc("URLs of the rules used")]
 
 
 CeuStatus = list[CeuStatusItem]
@@ -134,20 +134,20 @@ class RenewItem(TypedDict):
     code: str
     body: Optional[str]
     cycle_start: OptDate
-    due: OptDate
-    grace_days: Optional[int]
+    due: Annotated[OptDate, Doc("the cycle end: requirements are due")]
+    grace_days: Annotated[Optional[int], Doc("the grace period certplan uses, in days after due")]
     grace_until: OptDate
-    grace_alternatives: list[GraceAlternative]
+    grace_alternatives: Annotated[list[GraceAlternative], Doc("other (conflicting) grace figures, not used")]
     late_fee: Optional[Fee]
     extension_fee: Optional[Fee]
     reinstatement_fee: Optional[Fee]
-    lapses_on: OptDate
-    lapse_status: Optional[LapseStatus]
-    lapse_steps: list[LapseStep]
-    reinstate_until: OptDate
+    lapses_on: Annotated[OptDate, Doc("the day of the last dated lapse step, when requirements are unmet")]
+    lapse_status: Annotated[Optional[LapseStatus], Doc("the status on lapses_on")]
+    lapse_steps: Annotated[list[LapseStep], Doc("what happens after due, step by step")]
+    reinstate_until: Annotated[OptDate, Doc("the last day to reinstate, when the body says")]
     reinstate_how: Optional[str]
-    notes: list[str]
-    sources: list[str]
+    notes: Annotated[list[str], Doc("what is not recorded or assumed")]
+    sources: Annotated[list[str], Doc("URLs of the rules used")]
 
 
 Renew = list[RenewItem]
@@ -155,10 +155,10 @@ Renew = list[RenewItem]
 
 class ExperienceRecord(TypedDict):
     __pydantic_config__ = CLOSED
-    id: int
-    start: Date
-    end: OptDate
-    kind: str
+    id: Annotated[int, Doc("the tracker's ID of the period (experience remove ID)")]
+    start: Annotated[Date, Doc("first day")]
+    end: Annotated[OptDate, Doc("last day; null while it goes on")]
+    kind: Annotated[str, Doc("coding, billing, ... (the eligibility experience kinds)")]
     employer: Optional[str]
 
 
@@ -189,11 +189,11 @@ class RemovalOption(TypedDict):
     __pydantic_config__ = CLOSED
     id: str
     label: str
-    earliest: OptDate
-    met: bool
+    earliest: Annotated[OptDate, Doc("the day the last requirement is met (not before earned); null while one has no date")]
+    met: Annotated[bool, Doc("earliest is on or before the day asked")]
     requirements: list[Requirement]
     still_needed: list[str]
-    evidence: list[Evidence]
+    evidence: Annotated[list[Evidence], Doc("what the body asks to see")]
     note: Optional[str]
     source: str
 
@@ -201,10 +201,10 @@ class RemovalOption(TypedDict):
 class ApprenticeItem(TypedDict):
     __pydantic_config__ = CLOSED
     code: str
-    designation: str
+    designation: Annotated[str, Doc("e.g. CPC-A")]
     earned: Date
     earliest: Annotated[OptDate, Doc("the earliest day of any option")]
-    options: list[RemovalOption]
+    options: Annotated[list[RemovalOption], Doc("the body's ways to remove the designation")]
     rule: str
     source: str
 
@@ -220,11 +220,11 @@ class AuditFile(TypedDict):
 
 class AuditPack(TypedDict):
     __pydantic_config__ = CLOSED
-    out: str
-    on: Date
+    out: Annotated[str, Doc("the zip file written")]
+    on: Annotated[Date, Doc("the day whose cycle the pack covers")]
     ceus: Annotated[list[int], Doc("IDs of the CEUs in the pack")]
-    files: list[AuditFile]
-    problems: list[str]
+    files: Annotated[list[AuditFile], Doc("the files in the zip, with their SHA-256")]
+    problems: Annotated[list[str], Doc("certificates missing or changed since they were recorded")]
 
 
 class Removed(TypedDict):
