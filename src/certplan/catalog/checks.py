@@ -8,21 +8,26 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pydantic import BaseModel
-
 from certplan.catalog.models import Catalog, CategoryRule, CredentialReq, MembershipReq
 
 Loc = tuple
 
 
 def _walk(obj: object, loc: Loc) -> Iterator[tuple[Loc, object]]:
-    yield loc, obj
-    if isinstance(obj, BaseModel):
-        for field in type(obj).model_fields:
-            yield from _walk(getattr(obj, field), (*loc, field))
-    elif isinstance(obj, list):
-        for i, item in enumerate(obj):
-            yield from _walk(item, (*loc, i))
+    """Every (loc, value) inside ``obj``, depth first; a stack, not nested generators (which cost
+    O(depth) per item: seconds on a 5,000-credential catalog)."""
+    stack = [(loc, obj)]
+    while stack:
+        loc, obj = stack.pop()
+        yield loc, obj
+        t = type(obj)
+        if t is str or t is int or t is float or t is bool or obj is None:
+            continue
+        fields = getattr(t, "model_fields", None)
+        if fields is not None:
+            stack.extend(reversed([((*loc, f), getattr(obj, f)) for f in fields]))
+        elif t is list:
+            stack.extend(reversed([((*loc, i), item) for i, item in enumerate(obj)]))
 
 
 def cross_check(cat: Catalog) -> list[tuple[Loc, str]]:
@@ -89,16 +94,19 @@ def cross_check(cat: Catalog) -> list[tuple[Loc, str]]:
             need_code(("funding", i, "covers", j, "code"), cov.code)
 
     for loc, obj in _walk(cat, ()):
-        if isinstance(obj, CredentialReq):
+        t = type(obj)
+        if t is str:
+            if loc and loc[-1] == "source" and obj not in source_ids:
+                problems.append((loc, f"unknown source {obj!r} (not in the top-level sources list)"))
+            continue
+        if t is CredentialReq:
             for j, code in enumerate(obj.any_of):
                 need_code((*loc, "any_of", j), code)
-        elif isinstance(obj, MembershipReq):
+        elif t is MembershipReq:
             if obj.body not in body_codes:
                 problems.append(((*loc, "body"), f"unknown body {obj.body!r}"))
-        elif isinstance(obj, CategoryRule):  # a CEU minimum names credentials of its body
+        elif t is CategoryRule:  # a CEU minimum names credentials of its body
             for field in ("credentials", "exclude"):
                 for j, code in enumerate(getattr(obj, field)):
                     need_code((*loc, field, j), code)
-        if loc and loc[-1] == "source" and isinstance(obj, str) and obj not in source_ids:
-            problems.append((loc, f"unknown source {obj!r} (not in the top-level sources list)"))
     return problems

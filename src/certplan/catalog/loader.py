@@ -130,8 +130,9 @@ def _decode(name: str, raw: bytes) -> str:
 # --------------------------------------------------------------------------- loading
 
 
-def load_catalog(path: str | os.PathLike[str] | None = None) -> Catalog:
-    """Load, validate and cross-check a catalog (no cache: see certplan.store.caches)."""
+def load_catalog(path: str | os.PathLike[str] | None = None, *, use_cache: bool = False) -> Catalog:
+    """Load, validate and cross-check a catalog.  The loader never caches (certplan.store.caches
+    does); ``use_cache`` is accepted, and ignored, so callers written before the move still work."""
     return load_catalog_text(read_catalog_text(path))
 
 
@@ -169,35 +170,25 @@ def _parse_and_validate_now(ct: CatalogText) -> Catalog:
     import yaml
 
     name = ct.name
-    loader = _yaml_loader()(ct.text)
     try:
-        try:
-            root = loader.get_single_node()
-        except yaml.MarkedYAMLError as exc:
-            raise CatalogError(name, [_yaml_error(name, exc)]) from None
-        except yaml.YAMLError as exc:
-            raise CatalogError(name, [f"{name}: YAML error: {short_text(str(exc))}"]) from None
-        if root is None:
-            raise CatalogError(name, [f"{name}: the file is empty"])
-        problems = _check_nodes(name, root)
-        if problems == ["alias"]:  # only now parse again, for the aliases' lines
-            problems = _aliases(name, ct.text, _yaml_loader())
-        if problems:
-            raise CatalogError(name, problems)
-        try:
-            data = loader.construct_document(root)
-        except yaml.MarkedYAMLError as exc:
-            raise CatalogError(name, [_yaml_error(name, exc)]) from None
-        except (yaml.YAMLError, ValueError, OverflowError) as exc:
-            raise CatalogError(name, [f"{name}: YAML error: {short_text(str(exc))}"]) from None
-    finally:
-        loader.dispose()
+        data, problems, first_line = _load_events(name, ct.text)
+    except yaml.MarkedYAMLError as exc:
+        raise CatalogError(name, [_yaml_error(name, exc)]) from None
+    except (yaml.YAMLError, ValueError, OverflowError, TypeError) as exc:
+        raise CatalogError(name, [f"{name}: YAML error: {short_text(str(exc))}"]) from None
+    if problems:
+        raise CatalogError(name, problems)
+    if data is None:
+        raise CatalogError(name, [f"{name}: the file is empty"])
     if not isinstance(data, dict):
-        line = root.start_mark.line + 1
         raise CatalogError(
             name,
-            [f"{name}:{line}: the catalog must be a mapping with keys schema_version, sources, bodies, credentials"],
+            [f"{name}:{first_line}: the catalog must be a mapping with keys schema_version, sources, bodies, credentials"],
         )
+
+    # Lines are worked out only when there is a problem, from a node tree parsed then.
+    def tree():
+        return yaml.compose(ct.text, Loader=_yaml_loader())
 
     from pydantic import ValidationError
 
@@ -207,6 +198,7 @@ def _parse_and_validate_now(ct: CatalogText) -> Catalog:
         catalog = Catalog.model_validate(data)
     except ValidationError as exc:
         located = []
+        root = tree()
         for err in exc.errors(include_url=False):
             msg = err["msg"]
             if msg.startswith("Value error, "):
@@ -217,6 +209,7 @@ def _parse_and_validate_now(ct: CatalogText) -> Catalog:
 
     issues = cross_check(catalog)
     if issues:
+        root = tree()
         raise CatalogError(name, _sorted([_locate(name, root, data, loc, msg) for loc, msg in issues]))
     return catalog
 
@@ -250,49 +243,129 @@ def _aliases(name: str, text: str, loader) -> list[str]:
     return out
 
 
-def _check_nodes(name: str, root) -> list[str]:
-    """Duplicate keys, anchors/aliases and unsafe tags, found on the composed node tree."""
-    import yaml
+_SAFE_PREFIX = "tag:yaml.org,2002:"
+_STR, _MAP, _SEQ = _SAFE_PREFIX + "str", _SAFE_PREFIX + "map", _SAFE_PREFIX + "seq"
+_SCALARS = {_SAFE_PREFIX + t for t in ("str", "int", "float", "bool", "null", "timestamp", "binary")}
+MAX_DEPTH = 200
+MAX_PROBLEMS = 200
 
+
+def _load_events(name: str, text: str) -> tuple[Any, list[str], int]:
+    """(data, problems, line of the root) from one pass over the parser's events (the C parser where
+    available), with no node tree: a tree of a 25 MB catalog took over 500 MB.  Checked on the way:
+    aliases, tags other than YAML's own, duplicate keys, nesting deeper than MAX_DEPTH."""
+    import yaml
+    from yaml.events import (
+        AliasEvent,
+        DocumentEndEvent,
+        DocumentStartEvent,
+        MappingEndEvent,
+        MappingStartEvent,
+        ScalarEvent,
+        SequenceEndEvent,
+        SequenceStartEvent,
+        StreamEndEvent,
+    )
+
+    loader = _yaml_loader()(text)
     problems: list[tuple[int, str]] = []
-    seen: set[int] = set()
-    stack = [root]
-    safe_prefix = "tag:yaml.org,2002:"
-    safe = {
-        safe_prefix + t
-        for t in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp", "binary", "omap", "pairs", "set")
-    }
-    while stack:
-        node = stack.pop()
-        if id(node) in seen:  # the same node twice in the tree: an alias (located by _aliases)
-            return ["alias"]
-        seen.add(id(node))
-        if node.tag not in safe:
-            problems.append(
-                (
-                    node.start_mark.line + 1,
-                    f"{name}:{node.start_mark.line + 1}: tag {node.tag!r} is not allowed (only plain YAML)",
+    aliases: list[str] = []
+    ctors = loader.yaml_constructors
+    resolve = loader.resolve
+    ScalarNode = yaml.ScalarNode
+    # A frame: [container, is_mapping, pending key (or _NO_KEY), first lines of keys]
+    no_key = object()
+    stack: list[list] = []
+    result: list[Any] = []
+    root_line = 1
+
+    def add(value, ev) -> None:
+        if not stack:
+            result.append(value)
+            return
+        frame = stack[-1]
+        if not frame[1]:
+            frame[0].append(value)
+        elif frame[2] is no_key:
+            line = ev.start_mark.line + 1
+            try:
+                hash(value)
+            except TypeError:
+                problems.append((line, f"{name}:{line}: a key must be a plain value"))
+                value = object()
+            if value in frame[3]:
+                problems.append(
+                    (line, f"{name}:{line}: duplicate key {short_text(repr(value), 80)} (first at line {frame[3][value]})")
                 )
-            )
-            continue
-        if isinstance(node, yaml.MappingNode):
-            keys: dict[str, int] = {}
-            for k, v in node.value:
-                if isinstance(k, yaml.ScalarNode):
-                    if k.value in keys:
-                        line = k.start_mark.line + 1
-                        problems.append(
-                            (line, f"{name}:{line}: duplicate key {k.value!r} (first at line {keys[k.value]})")
-                        )
-                    else:
-                        keys[k.value] = k.start_mark.line + 1
-                stack.append(k)
-                stack.append(v)
-            if len(problems) > 200:
+            else:
+                frame[3][value] = line
+            frame[2] = value
+        else:
+            frame[0][frame[2]] = value
+            frame[2] = no_key
+
+    def bad_tag(ev) -> None:
+        line = ev.start_mark.line + 1
+        problems.append((line, f"{name}:{line}: tag {short_text(repr(ev.tag), 80)} is not allowed (only plain YAML)"))
+
+    try:
+        loader.get_event()  # stream start
+        ev = loader.get_event()
+        if isinstance(ev, StreamEndEvent):
+            return None, [], 1
+        while True:
+            ev = loader.get_event()
+            cls = type(ev)
+            if cls is ScalarEvent:
+                tag = ev.tag
+                if tag is None or tag == "!":
+                    tag = resolve(ScalarNode, ev.value, ev.implicit)
+                if tag == _STR:
+                    value = ev.value
+                elif tag in _SCALARS:
+                    value = ctors[tag](loader, ScalarNode(tag, ev.value, ev.start_mark, ev.end_mark, ev.style))
+                else:
+                    bad_tag(ev)
+                    value = None
+                if not stack:
+                    root_line = ev.start_mark.line + 1
+                add(value, ev)
+            elif cls is MappingStartEvent or cls is SequenceStartEvent:
+                mapping = cls is MappingStartEvent
+                if ev.tag not in (None, "!", _MAP if mapping else _SEQ):
+                    bad_tag(ev)
+                if len(stack) >= MAX_DEPTH:
+                    line = ev.start_mark.line + 1
+                    problems.append((line, f"{name}:{line}: nested more than {MAX_DEPTH} levels deep"))
+                    break
+                if not stack:
+                    root_line = ev.start_mark.line + 1
+                stack.append([{} if mapping else [], mapping, no_key, {} if mapping else None, ev])
+            elif cls is MappingEndEvent or cls is SequenceEndEvent:
+                frame = stack.pop()
+                add(frame[0], frame[4])
+            elif cls is AliasEvent:
+                line = ev.start_mark.line + 1
+                anchor = short_text(ev.anchor, 40)
+                aliases.append(f"{name}:{line}: alias *{anchor} is not allowed (a catalog uses no anchors or aliases)")
+                if len(aliases) >= 20:
+                    break
+                add(None, ev)
+            elif cls is DocumentEndEvent:
+                nxt = loader.get_event()
+                if isinstance(nxt, DocumentStartEvent):
+                    line = nxt.start_mark.line + 1
+                    problems.append((line, f"{name}:{line}: only one YAML document is allowed"))
                 break
-        elif isinstance(node, yaml.SequenceNode):
-            stack.extend(node.value)
-    return [p for _, p in sorted(problems)]
+            if len(problems) >= MAX_PROBLEMS:
+                break
+    finally:
+        loader.dispose()
+    if aliases:
+        return None, aliases, root_line
+    if problems:
+        return None, [p for _, p in sorted(problems, key=lambda t: t[0])], root_line
+    return (result[0] if result else None), [], root_line
 
 
 def _item_label(item: Any, index: int) -> str:

@@ -241,8 +241,12 @@ class TrainingProgramReq(Strict):
 
     kind: Literal["training-program"]
     topic: str = Field(description="What the program teaches, as the body says it (e.g. 'medical billing and coding').")
-    hours: int | None = Field(None, gt=0, description="Minimum program length in hours, when the body sets one.")
-    within_years: int | None = Field(None, gt=0, description="Completed within this many years, when the body says.")
+    hours: int | None = Field(
+        None, gt=0, le=20_000, description="Minimum program length in hours, when the body sets one."
+    )
+    within_years: int | None = Field(
+        None, gt=0, le=50, description="Completed within this many years, when the body says."
+    )
 
 
 class OtherReq(Strict):

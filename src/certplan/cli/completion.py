@@ -104,17 +104,19 @@ def _dynamic(kind: str, environ) -> list[str] | None:
     try:
         import datetime as dt
 
-        from certplan.store.caches import load_served
+        from certplan.store.caches import load_codes, load_served
 
         today = environ.get("CERTPLAN_TODAY")
         day = dt.date.fromisoformat(today) if today else dt.date.today()
-        served = load_served(environ.get("CERTPLAN_CATALOG") or None, day, build=False)
+        path = environ.get("CERTPLAN_CATALOG") or None
+        if kind == "codes":  # a small file of its own: a TAB press need not read the whole index
+            codes = load_codes(path, day)
+            return None if codes is None else sorted(c for c in codes if " " not in c)
+        served = load_served(path, day, build=False)
     except Exception:  # any problem: let Typer's own path answer (and report it)
         return None
     if served is None:
         return None
-    if kind == "codes":
-        return sorted(c for c in served["codes"] if " " not in c)
     if kind == "bodies":
         return sorted(served["body_codes"])
     return None  # occupations are not in the served cache: Typer answers

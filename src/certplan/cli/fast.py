@@ -2,7 +2,9 @@
 
 - ``certplan --help`` / ``-h``: the text Typer printed last time, cached per version, terminal
   width and the CLI modules' files (size and mtime), so an edited command never shows old help;
-- ``certplan show CODE --json``: the ready-made view from the served catalog cache.
+- ``certplan show CODE --json``: the ready-made view from the served catalog cache;
+- ``certplan show CODE``, ``certplan list`` and ``certplan compare A B ...`` with no options: the
+  same renderers as the Typer path, fed from the served cache (Typer is ~6x bare Python on its own).
 
 Anything else, any doubt, or ``CERTPLAN_NO_FAST=1`` falls through to Typer. Tests check that
 each answer is byte for byte what the Typer path prints.
@@ -68,6 +70,99 @@ def _show_json(rest: list[str], path: str | None, env) -> bool:
     except Exception:
         return False  # an invalid catalog or anything unexpected: Typer's path reports it
     env.stdout.write(text + "\n")
+    return True
+
+
+def _served_or_none(path: str | None, env):
+    try:
+        from certplan.store.caches import load_served
+
+        return load_served(path, _today(env.environ))
+    except Exception:
+        return None  # an invalid catalog or anything unexpected: Typer's path reports it
+
+
+def _show_table(rest: list[str], path: str | None, env) -> bool:
+    if len(rest) != 2 or rest[0] != "show" or rest[1].startswith("-"):
+        return False
+    from certplan.core.lookup import code_index_lookup
+
+    served = _served_or_none(path, env)
+    if served is None:
+        return False
+    found = code_index_lookup(served["index"], rest[1])
+    if found is None:
+        return False
+    from certplan.output.cards import credential_sections, render_sections
+    from certplan.store.caches import view
+
+    v = view(served, found)
+    if v["status"] in ("retired", "alias", "pairing", "unverified"):
+        where = ", ".join(v["see_also"] or ([v["replaced_by"]] if v["replaced_by"] else []))
+        env.stderr.write(f"certplan: {found} is {v['status']}" + (f"; see {where}" if where else "") + "\n")
+    render_sections(f"{found} - {v['name']}", credential_sections(v), env.output(), "table")
+    return True
+
+
+def _list_table(rest: list[str], path: str | None, env) -> bool:
+    if rest not in (["list"], ["list", "--json"]):
+        return False
+    served = _served_or_none(path, env)
+    if served is None:
+        return False
+    if rest == ["list", "--json"]:
+        from certplan.store.caches import write_list_json
+
+        write_list_json(served, served["codes"], env.stdout)
+        return True
+    from certplan.output.render import Column, write_rows
+
+    meta = served["meta"]
+    rows = [
+        {
+            "code": c,
+            "name": meta[c]["name"],
+            "body": meta[c]["body"],
+            "level": meta[c]["level"],
+            "status": meta[c]["status"],
+            "settings": ", ".join(meta[c]["settings"]),
+        }
+        for c in served["codes"]
+    ]
+    if not rows:
+        return False
+    cols = [
+        Column("code", "Code"),
+        Column("name", "Name", max_width=40),
+        Column("body", "Body"),
+        Column("level", "Level"),
+        Column("status", "Status"),
+        Column("settings", "Settings", max_width=40),
+    ]
+    write_rows(rows, cols, "table", env.output(), title=f"{len(rows)} credentials")
+    return True
+
+
+def _compare_table(rest: list[str], path: str | None, env) -> bool:
+    if len(rest) < 3 or rest[0] != "compare" or any(a.startswith("-") for a in rest[1:]):
+        return False
+    from certplan.core import compare
+    from certplan.core.lookup import code_index_lookup
+
+    codes = rest[1:]
+    if not compare.MIN_CODES <= len(codes) <= compare.MAX_CODES:
+        return False
+    served = _served_or_none(path, env)
+    if served is None:
+        return False
+    found = [code_index_lookup(served["index"], c) for c in codes]
+    if None in found or len(set(found)) != len(found):
+        return False  # unknown or repeated codes: Typer's path says which
+    from certplan.output.grid import render_grid
+    from certplan.store.caches import view
+
+    result = compare.assemble([view(served, c) for c in found], [served["costs"][c]["cheapest"] for c in found])
+    render_grid(found, result["rows"], "table", env.output(), vertical=False, title="Comparison")
     return True
 
 
@@ -145,4 +240,9 @@ def fast_main(argv: list[str], env=None) -> bool:
     rest, path = parsed
     if rest in (["--help"], ["-h"]) and path == (env.environ.get("CERTPLAN_CATALOG") or None):
         return _help()
-    return _show_json(rest, path, env)
+    return (
+        _show_json(rest, path, env)
+        or _show_table(rest, path, env)
+        or _list_table(rest, path, env)
+        or _compare_table(rest, path, env)
+    )

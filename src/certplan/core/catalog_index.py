@@ -24,6 +24,7 @@ class CatalogIndex:
     sources: dict[str, Any]  # source id -> source
     facts: dict[str, Any]  # fact id -> fact
     current: list[Any] = field(default_factory=list)
+    memo: dict[Any, Any] = field(default_factory=dict)  # per-catalog results of pure functions (cost lines, ...)
 
     def credential(self, code: str) -> Any | None:
         key = norm(code)
@@ -33,14 +34,15 @@ class CatalogIndex:
         return self.bodies.get((cred.body or "").upper()) if cred is not None else None
 
 
-_LAST: tuple[Any, CatalogIndex] | None = None
+_RECENT: list[tuple[Any, CatalogIndex]] = []  # the last few catalogs asked about (a dated view and its base)
+_KEEP = 4
 
 
 def index_of(cat: Any) -> CatalogIndex:
     """The index of ``cat``, built on first use and reused while the same catalog object is asked about."""
-    global _LAST
-    if _LAST is not None and _LAST[0] is cat:
-        return _LAST[1]
+    for seen, idx in _RECENT:
+        if seen is cat:
+            return idx
     by_code = {c.code.upper(): c for c in cat.credentials}
     by_typed: dict[str, Any] = {}
     for c in cat.credentials:
@@ -59,5 +61,6 @@ def index_of(cat: Any) -> CatalogIndex:
         facts={f.id: f for f in cat.facts},
         current=[c for c in cat.credentials if c.status == "current"],
     )
-    _LAST = (cat, idx)
+    _RECENT.insert(0, (cat, idx))
+    del _RECENT[_KEEP:]
     return idx

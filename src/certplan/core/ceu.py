@@ -9,7 +9,9 @@ from certplan.catalog.records import Body, Catalog, Credential
 
 def effective_held(cat: Catalog, codes: list[str]) -> list[Credential]:
     """Current credentials held, without those replaced by another one held (RHIA replaces RHIT)."""
-    by_code = {c.code.upper(): c for c in cat.credentials}
+    from certplan.core.catalog_index import index_of
+
+    by_code = index_of(cat).by_code  # built once per catalog: a dict per call made served builds quadratic
     held = [by_code[c.upper()] for c in dict.fromkeys(codes) if c.upper() in by_code]
     replaced = {r.upper() for c in held for r in c.replaces}
     return [c for c in held if c.code.upper() not in replaced and c.status == "current"]

@@ -104,8 +104,11 @@ def already_member(cred: Credential, person: Person) -> bool:
 
 
 def first_year_fees(cred: Credential, cat: Catalog, basis: str, person: Person = NOBODY) -> float | None:
-    """One exam attempt plus the membership dues of the first year on ``basis`` (None when unknown)."""
-    res = earn_and_keep(cred, cat, basis, years=1, attempts=1, person=person)
+    """One exam attempt plus the membership dues of the first year on ``basis`` (None when unknown).
+
+    Year 1 does not depend on how many years are costed, so compare's three-year lines serve (and are memoized).
+    """
+    res = earn_and_keep(cred, cat, basis, years=COMPARE_YEARS, attempts=1, person=person)
     return year_total(res, 1, 1)
 
 
@@ -331,13 +334,22 @@ def earn_and_keep(
     membership, renewal) and decides the cheapest basis.
     """
     idx = index_of(cat)
-    urls = idx.urls
-    body = idx.body_of(cred)
-    facts = idx.facts
     if person is None:
         from certplan.core.person import derive
 
         person = derive(Person(held=tuple(h.upper() for h in held), member=tuple(m.upper() for m in member_of)), cat)
+    key = ("earn_and_keep", cred.code, basis, years, attempts, person)
+    hit = idx.memo.get(key)
+    if hit is None:
+        hit = idx.memo[key] = _earn_and_keep(cred, cat, basis, years, attempts, person)
+    return dict(hit)  # callers add their own top-level keys (basis_reason, roi, ...)
+
+
+def _earn_and_keep(cred: Credential, cat: Catalog, basis: str, years: int, attempts: int, person: Person):
+    idx = index_of(cat)
+    urls = idx.urls
+    body = idx.body_of(cred)
+    facts = idx.facts
     held = [h.upper() for h in person.held]
     lines: list[dict[str, Any]] = []
     notes: list[str] = []
@@ -666,16 +678,38 @@ def study_facts(cat: Catalog, cred: Credential) -> list:
     for facts about a body's exams, its body."""
     import re
 
-    out = []
-    for f in cat.facts:
-        if not f.id.startswith(("book-", "prep-")):
-            continue
-        text = f"{f.id} {f.text}"
-        if re.search(rf"(?<![A-Za-z-]){re.escape(cred.code)}(?![A-Za-z-])", text, re.I) or (
-            cred.body and re.search(rf"\b{re.escape(cred.body)}(?: [A-Za-z-]+)? exams?\b", f.text)
-        ):
-            out.append(f)
+    idx = index_of(cat)
+    key = ("study_facts", cred.code)
+    if key in idx.memo:
+        return idx.memo[key]
+    candidates = idx.memo.get("study_candidates")
+    if candidates is None:
+        candidates = idx.memo["study_candidates"] = [
+            (f, f"{f.id} {f.text}") for f in cat.facts if f.id.startswith(("book-", "prep-"))
+        ]
+    body_re = None
+    if cred.body:
+        body_re = idx.memo.get(("body_exam_re", cred.body))
+        if body_re is None:
+            body_re = re.compile(rf"\b{re.escape(cred.body)}(?: [A-Za-z-]+)? exams?\b")
+            idx.memo[("body_exam_re", cred.body)] = body_re
+    code = cred.code.lower()
+    out = [f for f, text in candidates if _names(text.lower(), code) or (body_re is not None and body_re.search(f.text))]
+    idx.memo[key] = out
     return out
+
+
+def _names(text: str, code: str) -> bool:
+    """``code`` appears in ``text`` as a whole code (not inside a longer word or hyphenated code); both lower case."""
+    start = text.find(code)
+    while start >= 0:
+        before = text[start - 1] if start else " "
+        end = start + len(code)
+        after = text[end] if end < len(text) else " "
+        if not (before.isalpha() or before == "-") and not (after.isalpha() or after == "-"):
+            return True
+        start = text.find(code, start + 1)
+    return False
 
 
 def _short(text: str) -> str:

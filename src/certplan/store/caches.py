@@ -181,6 +181,11 @@ def load_catalog(path: str | os.PathLike[str] | None = None) -> Catalog:
 def load_catalog_cached(ct: CatalogText) -> Catalog:
     """The catalog as runtime records (catalog/records.py): from the checked cache without pydantic,
     or validated now (pydantic) and cached.  Core always gets records, warm or cold."""
+    with _gc_paused():
+        return _load_catalog_cached(ct)
+
+
+def _load_catalog_cached(ct: CatalogText) -> Catalog:
     from certplan.catalog.records import from_json
 
     key = hashlib.sha256(f"{source_stamp()}\0".encode() + ct.text.encode("utf-8")).hexdigest()[:32]
@@ -228,11 +233,46 @@ def load_served(path: str | os.PathLike[str] | None, today: dt.date, *, build: b
     if not build:
         return None
     ct = read_catalog_text(path)
-    data = build_served(load_catalog_cached(ct), today)
+    with _gc_paused():
+        data = build_served(load_catalog_cached(ct), today)
     data["_source"] = (path, today)
     if stamp is not None and file_stamp(file) == stamp:  # unchanged while it was read
         _write(d, key_for(stamp, today), data)
     return data
+
+
+class _gc_paused:
+    """Collection paused while millions of long-lived objects are made (each collection re-walks them)."""
+
+    def __enter__(self):
+        import gc
+
+        self.was = gc.isenabled()
+        gc.disable()
+
+    def __exit__(self, *exc):
+        import gc
+
+        if self.was:
+            gc.enable()
+
+
+def load_codes(path: str | os.PathLike[str] | None, today: dt.date) -> list[str] | None:
+    """The credential codes, for a TAB press: a small checked file beside the served index
+    (reading a 5,000-credential index for them took most of a TAB press). None on a miss."""
+    _, file = locate(path)
+    d = cache_dir()
+    stamp = file_stamp(file) if (d is not None and file is not None) else None
+    if stamp is None:
+        return None
+    payload = read_checked(d / f"served-{key_for(stamp, today)}.codes")
+    if payload is None:
+        return None
+    try:
+        text = payload.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    return text.split("\n") if text else []
 
 
 def _read_served(d: Path, key: str, today: dt.date) -> dict[str, Any] | None:
@@ -277,8 +317,9 @@ def _write(d: Path, key: str, data: dict[str, Any]) -> None:
         index = {k: v for k, v in data.items() if k != "views" and not k.startswith("_")}
         index["view_at"] = at
         index["views_size"] = offset
+        write_checked(d / f"served-{key}.codes", "\n".join(data["codes"]).encode("utf-8"))
         write_checked(d / f"served-{key}.json", json.dumps(index, ensure_ascii=False).encode("utf-8"))
-        _prune(d, "served-*", {f"served-{key}.json", f"served-{key}.views"})
+        _prune(d, "served-*", {f"served-{key}{s}" for s in (".json", ".views", ".codes")})
     except OSError:
         pass  # a read-only or missing cache directory only costs speed
 
@@ -294,7 +335,7 @@ def _rebuild(served: dict[str, Any]) -> None:
     stamp = file_stamp(file) if (d is not None and file is not None) else None
     if stamp is not None:
         key = key_for(stamp, today)
-        for suffix in (".json", ".views"):
+        for suffix in (".json", ".views", ".codes"):
             try:
                 (d / f"served-{key}{suffix}").unlink()
             except OSError:
@@ -310,6 +351,7 @@ def _rebuild(served: dict[str, Any]) -> None:
 def build_served(cat, today: dt.date) -> dict[str, Any]:
     from certplan.catalog.rules import catalog_on, same_rules_span
     from certplan.core import ceu, cost, lookup, views
+    from certplan.jsonfast import dumps_indented
 
     span = same_rules_span(cat, today)
     cat = catalog_on(cat, today)  # only the fees and pathways in force today
@@ -319,7 +361,7 @@ def build_served(cat, today: dt.date) -> dict[str, Any]:
     costs = {}
     for c in cat.credentials:
         v = views.credential(c, ctx)
-        view_text[c.code] = json.dumps(v, indent=2, sort_keys=True, ensure_ascii=False)
+        view_text[c.code] = dumps_indented(v)  # = json.dumps(v, indent=2, sort_keys=True, ensure_ascii=False)
         meta[c.code] = {
             "name": c.name,
             "body": c.body,

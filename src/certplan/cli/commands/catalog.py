@@ -36,13 +36,14 @@ def catalog_validate(
       certplan catalog validate
       certplan catalog validate my-catalog.yaml
     """
-    from certplan.catalog.loader import CatalogError, load_catalog, read_catalog_text
+    from certplan.catalog.loader import CatalogError, load_catalog_text, read_catalog_text
     from certplan.output.result import Result
 
     path = file if file is not None else common.catalog_path(ctx)
     try:
-        name = read_catalog_text(path).name
-        cat = load_catalog(path)
+        ct = read_catalog_text(path)
+        name = ct.name
+        cat = load_catalog_text(ct)
     except CatalogError as exc:
         n = len(exc.problems)
         lines = [*exc.problems, f"{exc.name}: {n} problem{'s' if n != 1 else ''}"]
