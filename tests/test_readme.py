@@ -47,3 +47,5 @@ def test_summary_and_table_spell_out_the_contract():
     assert table[:2] == ["| field | type | meaning and contents |", "|---|---|---|"]
     assert "| `valid` | true/false | false: problems says why (exit 3) |" in table
     assert "| `credentials` | integer; may be absent | counts, only when valid |" in table
+    # a union of scalars is spelt out (held remove gives a code, ceu remove an ID)
+    assert "| `removed` | text or integer | the code (held) or ID (ceu, experience) removed |" in readme.table("removed")

@@ -40,6 +40,14 @@ OUTPUTS: dict[str, Output] = {
     "catalog-sources": Output("catalog", "Sources", "certplan catalog sources [CODE] --json"),
     "catalog-stale": Output("catalog", "Stale", "certplan catalog stale [--older-than AGE] --json"),
     "schema": Output("catalog", "AllSchemas", "certplan schema [--json]"),
+    "held": Output("tracker", "Held", "held add / held list --json"),
+    "ceu-list": Output("tracker", "CeuList", "ceu add / ceu list / ceu import --json, ceu export --format json"),
+    "ceu-status": Output("tracker", "CeuStatus", "ceu status --json"),
+    "renew": Output("tracker", "Renew", "renew --json"),
+    "experience": Output("tracker", "Experience", "experience add / experience list --json"),
+    "apprentice": Output("tracker", "Apprentice", "apprentice status --json"),
+    "ceu-audit-pack": Output("tracker", "AuditPack", "ceu audit-pack --json"),
+    "removed": Output("tracker", "Removed", "held remove / ceu remove / experience remove --json"),
 }
 
 # Outputs whose top-level fields ``--fields`` selects: the selection always keeps ``schema_version``.

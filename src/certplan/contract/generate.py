@@ -47,23 +47,14 @@ def _generated(name: str) -> dict[str, Any]:
     return {"$schema": DRAFT, "title": OUTPUTS[name].title, **body}
 
 
-def _hand_written() -> dict[str, Any]:
-    # the after-the-exam outputs are still hand-written closed schemas (to be typed like the others)
-    from certplan.contract.tracker_schemas import SCHEMAS as TRACKER
-
-    return TRACKER
-
-
 def names() -> list[str]:
-    return [*OUTPUTS, *_hand_written()]
+    return list(OUTPUTS)
 
 
 def schema(name: str) -> dict[str, Any]:
     """One output's closed JSON Schema (a fresh copy: callers may change it)."""
     import copy
 
-    if name not in OUTPUTS:
-        return copy.deepcopy(_hand_written()[name])
     return copy.deepcopy(_generated(name))
 
 

@@ -141,6 +141,8 @@ def _type_words(doc: _Doc, node: dict[str, Any]) -> str:
         ikey, itarget = doc.resolve(item)
         it = itarget.get("type", "value") if ikey else item.get("type", "value")
         words = f"list of {'objects' if it == 'object' else it + 's'}"
+    elif "anyOf" in node and all(set(a) == {"type"} for a in node["anyOf"]):  # scalars: text or integer
+        words = " or ".join(_type_words(doc, a) for a in node["anyOf"])
     elif "anyOf" in node:
         words = "one of several objects"
     else:
