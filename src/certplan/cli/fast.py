@@ -100,7 +100,7 @@ def _show_table(rest: list[str], path: str | None, env) -> bool:
     if v["status"] in ("retired", "alias", "pairing", "unverified"):
         where = ", ".join(v["see_also"] or ([v["replaced_by"]] if v["replaced_by"] else []))
         env.stderr.write(f"certplan: {found} is {v['status']}" + (f"; see {where}" if where else "") + "\n")
-    render_sections(f"{found} - {v['name']}", credential_sections(v), env.output(), "table")
+    render_sections(f"{found} - {v['name']}", credential_sections(v), env.output(), "table", sources=v["sources"])
     return True
 
 
@@ -110,14 +110,15 @@ def _list_table(rest: list[str], path: str | None, env) -> bool:
     served = _served_or_none(path, env)
     if served is None:
         return False
+    meta = served["meta"]
+    current = [c for c in served["codes"] if meta[c]["status"] == "current"]  # list shows current by default
     if rest == ["list", "--json"]:
         from certplan.store.caches import write_list_json
 
-        write_list_json(served, served["codes"], env.stdout)
+        write_list_json(served, current, env.stdout)
         return True
     from certplan.output.render import Column, write_rows
 
-    meta = served["meta"]
     rows = [
         {
             "code": c,
@@ -127,7 +128,7 @@ def _list_table(rest: list[str], path: str | None, env) -> bool:
             "status": meta[c]["status"],
             "settings": ", ".join(meta[c]["settings"]),
         }
-        for c in served["codes"]
+        for c in current
     ]
     if not rows:
         return False
@@ -139,7 +140,9 @@ def _list_table(rest: list[str], path: str | None, env) -> bool:
         Column("status", "Status"),
         Column("settings", "Settings", max_width=40),
     ]
-    write_rows(rows, cols, "table", env.output(), title=f"{len(rows)} credentials")
+    from certplan.output.words import count
+
+    write_rows(rows, cols, "table", env.output(), title=count(len(rows), "credential") + " (current)")
     return True
 
 
@@ -161,8 +164,10 @@ def _compare_table(rest: list[str], path: str | None, env) -> bool:
     from certplan.output.grid import render_grid
     from certplan.store.caches import view
 
-    result = compare.assemble([view(served, c) for c in found], [served["costs"][c]["cheapest"] for c in found])
-    render_grid(found, result["rows"], "table", env.output(), vertical=False, title="Comparison")
+    views = [view(served, c) for c in found]
+    result = compare.assemble(views, [served["costs"][c]["cheapest"] for c in found])
+    sources = [s for v in views for s in v["sources"]]
+    render_grid(found, result["rows"], "table", env.output(), vertical=False, title="Comparison", sources=sources)
     return True
 
 
