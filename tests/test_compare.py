@@ -31,7 +31,7 @@ def test_compare_cpc_ccs_table(run):
     assert r.stdout.rstrip().split("\n\nSources:")[0].endswith("* marks the rows where the values differ.")
     # no URL inside a cell: the pay figure cites a numbered source listed once at the end
     assert "survey, as cited by a third-party page [1]" in r.stdout and "https" not in r.stdout.split("Sources:")[0]
-    assert "  [1] third-party, stated 2026-02: https://mbc-bv6.pages.dev/certifications/cpc" in r.stdout
+    assert "  [1] third-party, tier 3, stated 2026-02: https://mbc-bv6.pages.dev/certifications/cpc" in r.stdout
     assert "\x1b[" not in r.stdout
 
 

@@ -8,9 +8,9 @@ TIERS = os.path.join(os.path.dirname(__file__), "data", "tiers.yaml")
 def test_show_marks_each_source_with_its_tier(run):
     r = run("show", "XA", "--catalog", TIERS)
     assert r.exit_code == 0, r.stderr
-    sources = [line.split() for line in r.stdout.split("\nSources\n", 1)[1].splitlines()]
-    assert ["official", "https://example.org/body", "(checked", "2026-11)", "(tier", "1)"] in sources
-    assert ["third-party", "https://example.org/copy", "(stated", "2019-01)", "(tier", "2)"] in sources
+    sources = r.stdout.split("\nSources:\n", 1)[1]
+    assert "] official, tier 1, checked 2026-11: https://example.org/body\n" in sources
+    assert "] third-party, tier 2, stated 2019-01: https://example.org/copy\n" in sources
     assert "tier 3" not in r.stdout
 
 
@@ -21,7 +21,8 @@ def test_show_json_carries_the_tier(run_json):
 
 def test_show_marks_the_pay_source_tier(run):
     r = run("show", "XC", "--catalog", TIERS)
-    assert "$40,000/year median, 2025 survey (holders) - source: https://example.org/blog (tier 3)" in r.stdout
+    assert "$40,000/year median, 2025 survey (holders) [1]\n" in r.stdout
+    assert "  [1] third-party, tier 3, checked 2026-11: https://example.org/blog\n" in r.stdout
 
 
 def test_compare_rows_count_sources_by_tier(run_json):

@@ -310,7 +310,7 @@ def test_show_cites_facts_with_marks_and_lists_sources_once(run):
     body, sources = out.split("\nSources:\n")
     assert "http" not in body  # no URL inside the card
     assert "  Questions        100 [" in body
-    assert "  [1] official, checked 2026-11-27: https://www.aapc.com/certification/cpc/\n" in sources
+    assert "  [1] official, tier 1, checked 2026-11-27:\n      https://www.aapc.com/certification/cpc/\n" in sources
     assert "utm_" not in out and "gclid" not in out
     urls = [ln.strip() for ln in sources.splitlines() if "http" in ln]
     assert len(urls) == len(set(urls))
