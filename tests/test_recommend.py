@@ -79,3 +79,12 @@ def test_never_prompts_without_a_terminal_and_bad_input(run):
     assert bad.exit_code == 2 and "--setting 'hospital' is not one of" in bad.stderr
     assert run("recommend", "--budget", "-5").exit_code == 2
     assert run("recommend", "--focus", "codng").stderr.strip().endswith("(did you mean coding?)")
+
+
+def test_remote_counts_only_where_a_source_ties_the_credential_to_remote_work(run_json):
+    recs = {r["code"]: r for r in run_json("recommend", "--setting", "remote", "--education", "high-school", "--json")}
+    # CRC: a sourced note speaks of remote work; CMSS only lists the setting, with no source saying so
+    assert recs["CRC"]["score_parts"]["setting"] == 2
+    assert "a source ties it to remote work" in recs["CRC"]["reasons"]
+    assert recs["CMSS"]["score_parts"]["setting"] == 0
+    assert "listed for remote work, but no source in the catalog says so (not scored)" in recs["CMSS"]["tradeoffs"]

@@ -101,25 +101,47 @@ def _recognition(c: Credential) -> tuple[int, list[str], list[str]]:
     return score, reasons, notes
 
 
+def _sourced_remote(cat: Catalog) -> frozenset[str]:
+    """Codes of the credentials whose sourced notes speak of remote work (once per catalog)."""
+    from certplan.core.catalog_index import index_of
+    from certplan.core.remote import remote_signals
+
+    memo = index_of(cat).memo
+    if "sourced_remote" not in memo:
+        memo["sourced_remote"] = frozenset(s.code for s in remote_signals(cat))
+    return memo["sourced_remote"]
+
+
 def score_one(c: Credential, cat: Catalog, person: Person, prefs: Preferences, today: dt.date) -> Scored:
     s = Scored(c)
     urls = {x.id: x.url for x in cat.sources}
-    # setting
+    # setting ("remote" counts only where a source ties the credential to remote work)
     if prefs.settings:
-        hit = [x for x in prefs.settings if x in c.settings]
-        if c.settings and c.settings[0] in prefs.settings:
+        sourced_remote = _sourced_remote(cat)
+        usable = [x for x in c.settings if x != "remote" or c.code in sourced_remote]
+        if "remote" in prefs.settings and c.code in sourced_remote and "remote" not in usable:
+            usable.append("remote")
+        hit = [x for x in prefs.settings if x in usable]
+        if usable and c.settings and c.settings[0] in prefs.settings and c.settings[0] in usable:
             s.parts["setting"] = WEIGHTS["setting_primary"]
             s.reasons.append(f"made for {c.settings[0]} work")
         elif hit:
             s.parts["setting"] = WEIGHTS["setting_listed"]
-            s.reasons.append(f"used in {', '.join(hit)} (among {len(c.settings)} settings)")
+            s.reasons.append(
+                "a source ties it to remote work"
+                if hit == ["remote"]
+                else f"used in {', '.join(hit)} (among {len(c.settings)} settings)"
+            )
         else:
             s.parts["setting"] = 0
-            s.tradeoffs.append(
-                "not listed for "
-                + " or ".join(prefs.settings)
-                + (f" (its settings: {', '.join(c.settings)})" if c.settings else " (no settings recorded)")
-            )
+            if "remote" in prefs.settings and "remote" in c.settings:
+                s.tradeoffs.append("listed for remote work, but no source in the catalog says so (not scored)")
+            else:
+                s.tradeoffs.append(
+                    "not listed for "
+                    + " or ".join(prefs.settings)
+                    + (f" (its settings: {', '.join(c.settings)})" if c.settings else " (no settings recorded)")
+                )
     # focus
     if prefs.focus:
         hit = [x for x in prefs.focus if x in c.focus]

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
-    from certplan.catalog.models import Catalog
+    from certplan.catalog.records import Catalog
 
 # "remote" about the work, not about the exam ("live remote proctoring")
 REMOTE_WORK = re.compile(r"\b(remote|remotely|work from home|work-from-home|telework)\b(?!\s+proctor)", re.I)
