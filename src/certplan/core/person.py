@@ -244,9 +244,11 @@ def _suggest(word: str, candidates: Iterable[str]) -> list[str]:
 def resolve_held(cat: Any, codes: Iterable[str], where: str | None = None) -> tuple[list[str], list[str]]:
     """Typed held codes -> (canonical codes, codes held as apprentice).  ``CPC-A`` is CPC held as an apprentice."""
     idx = index_of(cat)
-    designations = {
-        norm(c.apprentice.designation): c for c in cat.credentials if getattr(c, "apprentice", None) is not None
-    }
+    designations = idx.memo.get("apprentice_designations")
+    if designations is None:  # once per catalog: a roster resolves thousands of people
+        designations = idx.memo["apprentice_designations"] = {
+            norm(c.apprentice.designation): c for c in cat.credentials if getattr(c, "apprentice", None) is not None
+        }
     held: list[str] = []
     appr: list[str] = []
     for typed in codes:
