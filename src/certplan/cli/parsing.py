@@ -102,3 +102,25 @@ def nearest_option(typed: str, available: Sequence[str]) -> str | None:
         return prefix[0]
     close = difflib.get_close_matches(name, longs, n=1, cutoff=0.6)
     return close[0] if close else None
+
+
+def choices(opt: str, values: list[str] | None, allowed) -> tuple[str, ...]:
+    """Repeatable, comma-separated choices (--setting, --focus); exit 2 naming an unknown one, with a hint."""
+    from certplan.cli import common
+
+    out = []
+    for v in values or []:
+        for part in v.split(","):
+            part = part.strip().lower()
+            if not part:
+                continue
+            if part not in allowed:
+                from certplan.core.lookup import suggest
+
+                hint = suggest(part, allowed, n=1)
+                common.fail_usage(
+                    f"{opt} {part!r} is not one of: {', '.join(allowed)}"
+                    + (f" (did you mean {hint[0]}?)" if hint else "")
+                )
+            out.append(part)
+    return tuple(dict.fromkeys(out))

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from certplan.catalog.vocab import EDUCATION_LEVELS, EXPERIENCE_KINDS, PROGRAM_LEVELS
+from certplan.core.person import FIELDS
 
 MAX_FIELD_CHARS = 131_072  # Python's csv default; a longer cell is a row error, not a crash
 MAX_TABLE_BYTES = 256 * 1024 * 1024  # CSV and .xlsx are streamed; this only refuses absurd files
@@ -94,19 +95,7 @@ for _field, _names in {
 }.items():
     for _n in _names:
         SYNONYMS[_n] = _field
-PROFILE_FIELDS = (
-    "education",
-    "accredited_program",
-    "experience_years",
-    "experience_kinds",
-    "held",
-    "course_hours",
-    "training_program",
-    "training_hours",
-    "practicode",
-    "member",
-    "clinical_hours",
-)
+PROFILE_FIELDS = FIELDS  # the person's fields, named once in core.person
 TRUE = {"yes", "y", "true", "1", "x", "done", "completed"}
 FALSE = {"no", "n", "false", "0", "", "-", "none"}
 EDUCATION_WORDS = {

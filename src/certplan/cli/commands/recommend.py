@@ -10,30 +10,12 @@ from certplan.cli import batch, common
 from certplan.cli.common import err, load
 from certplan.cli.completion import completer
 from certplan.cli.options import Output, ProfileFlags, output_options, with_profile_options
+from certplan.cli.parsing import choices
 from certplan.cli.person_input import resolve_profile
 
 
 def register(app: typer.Typer) -> None:
     app.command("recommend")(recommend_cmd)
-
-
-def _choices(opt: str, values: list[str] | None, allowed) -> tuple[str, ...]:
-    out = []
-    for v in values or []:
-        for part in v.split(","):
-            part = part.strip().lower()
-            if not part:
-                continue
-            if part not in allowed:
-                from certplan.core.lookup import suggest
-
-                hint = suggest(part, allowed, n=1)
-                common.fail_usage(
-                    f"{opt} {part!r} is not one of: {', '.join(allowed)}"
-                    + (f" (did you mean {hint[0]}?)" if hint else "")
-                )
-            out.append(part)
-    return tuple(dict.fromkeys(out))
 
 
 def _budget(typed: str | None) -> float | None:
@@ -153,8 +135,8 @@ def recommend_cmd(
     f = out.format
     batch.check_single(f, profiles, sheet=sheet, strict=strict)
     budget = _budget(budget)
-    settings_ = _choices("--setting", setting, SETTINGS)
-    focus_ = _choices("--focus", focus, FOCUS)
+    settings_ = choices("--setting", setting, SETTINGS)
+    focus_ = choices("--focus", focus, FOCUS)
     cat = load(ctx)
     if profiles is not None:
         batch.refuse_profile_flags(profile)

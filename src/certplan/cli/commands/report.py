@@ -9,32 +9,13 @@ import typer
 
 from certplan.cli import batch, common
 from certplan.cli.completion import completer
+from certplan.cli.parsing import choices
 from certplan.exitcodes import ExitCode
 from certplan.fsutil import short
 
 
 def register(app: typer.Typer) -> None:
     app.command("report")(report_cmd)
-
-
-def _choices(opt: str, values: list[str] | None, allowed) -> tuple[str, ...]:
-    """Repeatable, comma-separated choices (as recommend reads --setting and --focus); exit 2 on an unknown one."""
-    out = []
-    for v in values or []:
-        for part in v.split(","):
-            part = part.strip().lower()
-            if not part:
-                continue
-            if part not in allowed:
-                from certplan.core.lookup import suggest
-
-                hint = suggest(part, allowed, n=1)
-                common.fail_usage(
-                    f"{opt} {part!r} is not one of: {', '.join(allowed)}"
-                    + (f" (did you mean {hint[0]}?)" if hint else "")
-                )
-            out.append(part)
-    return tuple(dict.fromkeys(out))
 
 
 class ReportFormat(str, Enum):
@@ -112,8 +93,8 @@ def report_cmd(
 
     ext = "md" if fmt == ReportFormat.markdown else "html"
     prefs = Preferences(
-        settings=_choices("--setting", setting, SETTINGS),
-        focus=_choices("--focus", focus, FOCUS),
+        settings=choices("--setting", setting, SETTINGS),
+        focus=choices("--focus", focus, FOCUS),
         budget=budget,
         within_months=within,
     )
