@@ -2,8 +2,7 @@
 
 import datetime as dt
 import os
-from enum import Enum
-from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
+from typing import TYPE_CHECKING, NoReturn
 
 import typer
 
@@ -17,30 +16,6 @@ if TYPE_CHECKING:  # pragma: no cover
 
 # Legacy option pieces, kept so branches written before cli/options.py still import; new commands use
 # cli.options.output_options(formats=...), which builds --json/--format/--fields with the real choices.
-class Format(str, Enum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-    markdown = "markdown"
-
-
-JsonOpt = Annotated[bool, typer.Option("--json", help="Write JSON to stdout (same as --format json).")]
-FormatOpt = Annotated[
-    Optional[Format],
-    typer.Option("--format", "-f", help="Output format: table (default), json, csv or markdown.", case_sensitive=False),
-]
-
-
-FieldsOpt = Annotated[
-    Optional[str],
-    typer.Option(
-        "--fields",
-        help="Comma-separated top-level JSON fields to keep (implies --json), e.g. code,name,exam.",
-        metavar="A,B",
-    ),
-]
-
-
 def parse_fields(fields: str | None, available: list[str]) -> list[str] | None:
     """The fields asked for, or exit 2 naming the unknown one and every available field."""
     if fields is None:
@@ -72,15 +47,6 @@ def selected_fields(fields: str, output: str) -> list[str]:
 
     available = contract_fields(output)
     return with_always_kept(parse_fields(fields, available) or [], available)
-
-
-def fmt_of(json_flag: bool, fmt: Format | None, allowed: tuple[str, ...] = ("table", "json", "csv", "markdown")) -> str:
-    if json_flag and fmt not in (None, Format.json):
-        fail_usage("--json and --format " + fmt.value + " contradict each other; give one")
-    chosen = "json" if json_flag else (fmt.value if fmt else "table")
-    if chosen not in allowed:
-        fail_usage(f"--format {chosen} is not available here; use one of: {', '.join(allowed)}")
-    return chosen
 
 
 def out() -> "OutputContext":
