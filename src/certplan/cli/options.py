@@ -183,21 +183,9 @@ def flags(
 
     kinds = None
     if experience_kind:
-        kinds = []
-        for k in experience_kind:
-            for part in k.split(","):
-                part = part.strip().lower()
-                if not part:
-                    continue
-                if part not in EXPERIENCE_KINDS:
-                    from certplan.core.lookup import suggest
+        from certplan.cli.parsing import choices
 
-                    hint = suggest(part, EXPERIENCE_KINDS, n=1)
-                    common.fail_usage(
-                        f"--experience-kind {part!r} is not one of: {', '.join(EXPERIENCE_KINDS)}"
-                        + (f" (did you mean {hint[0]}?)" if hint else "")
-                    )
-                kinds.append(part)
+        kinds = list(choices("--experience-kind", experience_kind, EXPERIENCE_KINDS))
     return ProfileFlags(
         education=_education(education),
         accredited_program=accredited_program.value if accredited_program else None,

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from certplan.catalog.vocab import EDUCATION_LEVELS, EXPERIENCE_KINDS, PROGRAM_LEVELS
@@ -322,6 +322,34 @@ def derive(p: Person, cat: Any) -> Person:
     return replace(p, held_effective=frozenset(held), members_effective=frozenset(members))
 
 
+def from_fields(data: Mapping[str, Any]) -> tuple[Person, list[tuple[str, str]]]:
+    """A Person from checked fields, without the catalog (codes as given, nothing derived), and what was assumed."""
+    assumed: list[tuple[str, str]] = []
+    education = data.get("education")
+    if education is None:
+        education = DEFAULT_EDUCATION
+        assumed.append(("education", "assuming a high-school diploma or equivalent"))
+    years = float(data.get("experience_years") or 0.0)
+    kinds = tuple(data.get("experience_kinds") or ())
+    if years > 0 and not kinds:
+        kinds = (DEFAULT_EXPERIENCE_KIND,)
+        assumed.append(("experience_kinds", "counting the experience as coding experience"))
+    person = Person(
+        education=education,
+        accredited_program=data.get("accredited_program"),
+        experience_years=years,
+        experience_kinds=kinds,
+        held=tuple(x.upper() for x in data.get("held") or ()),
+        course_hours=int(data.get("course_hours") or 0),
+        training_program=bool(data.get("training_program") or data.get("training_hours")),
+        training_hours=int(data.get("training_hours") or 0),
+        practicode=bool(data.get("practicode") or False),
+        member=tuple(x.upper() for x in data.get("member") or ()),
+        clinical_hours=int(data.get("clinical_hours") or 0),
+    )
+    return person, assumed
+
+
 def build(cat: Any, layers: Iterable[tuple[str, Mapping[str, Any]]]) -> Resolved:
     """One person from layers of answers, later layers overriding earlier ones field by field.
 
@@ -335,35 +363,10 @@ def build(cat: Any, layers: Iterable[tuple[str, Mapping[str, Any]]]) -> Resolved
         for k, v in checked.items():
             data[k] = v
             origin[k] = place
-    assumed: list[tuple[str, str]] = []
-    education = data.get("education")
-    if education is None:
-        education = DEFAULT_EDUCATION
-        assumed.append(("education", "assuming a high-school diploma or equivalent"))
-    years = float(data.get("experience_years") or 0.0)
-    kinds = tuple(data.get("experience_kinds") or ())
-    if years > 0 and not kinds:
-        kinds = (DEFAULT_EXPERIENCE_KIND,)
-        assumed.append(("experience_kinds", "counting the experience as coding experience"))
+    plain, assumed = from_fields(data)
     held, appr = resolve_held(cat, data.get("held") or (), origin.get("held"))
     members = resolve_members(cat, data.get("member") or (), origin.get("member"))
-    person = derive(
-        Person(
-            education=education,
-            accredited_program=data.get("accredited_program"),
-            experience_years=years,
-            experience_kinds=kinds,
-            held=tuple(held),
-            course_hours=int(data.get("course_hours") or 0),
-            training_program=bool(data.get("training_program") or data.get("training_hours")),
-            training_hours=int(data.get("training_hours") or 0),
-            practicode=bool(data.get("practicode") or False),
-            member=tuple(members),
-            clinical_hours=int(data.get("clinical_hours") or 0),
-            apprentice=tuple(appr),
-        ),
-        cat,
-    )
+    person = derive(replace(plain, held=tuple(held), member=tuple(members), apprentice=tuple(appr)), cat)
     implied: list[str] = []
     idx = index_of(cat)
     for code in held:
